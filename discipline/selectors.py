@@ -1,0 +1,35 @@
+from django.http import Http404
+
+from oversight.accounts.roles import Role, has_role
+
+from .models import DisciplineDecision, Panel, PanelResult, Vote
+
+
+def panel_list_visible_to(*, user):
+    """Panels the user sits on; the Director and administrators see all."""
+    qs = Panel.objects.select_related("case").order_by("-convened_at")
+    if has_role(user, Role.DIRECTOR):
+        return qs
+    if has_role(user, Role.BOARD):
+        return qs.filter(members=user)
+    return qs.none()
+
+
+def panel_get_for(*, user, pk):
+    panel = panel_list_visible_to(user=user).filter(pk=pk).first()
+    if panel is None:
+        raise Http404
+    return panel
+
+
+def panel_votes_by_member(panel, member):
+    """{allegation_id: finding} for one member's votes on a panel."""
+    return dict(Vote.objects.filter(panel=panel, member=member).values_list("allegation_id", "finding"))
+
+
+def panel_results(panel):
+    return {r.allegation_id: r for r in PanelResult.objects.filter(panel=panel)}
+
+
+def discipline_map_for_case(case):
+    return {d.allegation_id: d for d in DisciplineDecision.objects.filter(allegation__case=case)}

@@ -1,0 +1,125 @@
+import math
+from collections import Counter
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from intake.exceptions import RuleViolation
+from intake.models import Case
+from intake.services import case_lock, case_transition
+from oversight.accounts.roles import Role, has_role
+from oversight.governance.models import BylawsSetting
+from oversight.governance.selectors import bylaws_value
+from oversight.history import save_audited
+
+from .models import DisciplineDecision, Panel, PanelResult, Vote
+from .permissions import can_convene_panel, is_panel_member
+
+
+@transaction.atomic
+def panel_convene(*, case, members, actor, reason, kind=Panel.Kind.HEARINGS):
+    """Convenes a Board panel on a case whose investigation is complete (R3.1, R3.4)."""
+    if not can_convene_panel(actor):
+        raise PermissionDenied
+    case = case_lock(case)
+    open_panel = case.panels.filter(kind=kind, status=Panel.Status.OPEN).first()
+    if open_panel:
+        return open_panel
+    if case.status != Case.Status.FINDINGS_READY:
+        raise RuleViolation(_("A panel is convened once the investigation's findings are ready."))
+    members = list(members)
+    if not members or any(not has_role(m, Role.BOARD) for m in members):
+        raise RuleViolation(_("Panels are made of Board members."))
+    panel = save_audited(
+        Panel(case=case, kind=kind, convened_at=timezone.now(), convened_by=actor), actor=actor, reason=reason
+    )
+    panel.members.set(members)
+    case_transition(case=case, to=Case.Status.BOARD_REVIEW, actor=actor, reason=reason)
+    return panel
+
+
+@transaction.atomic
+def vote_cast(*, panel, allegation, finding, actor, reason="Vote cast"):
+    """Records or changes a member's vote while the panel is open."""
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    if not is_panel_member(actor, panel):
+        raise PermissionDenied
+    if panel.status != Panel.Status.OPEN:
+        raise RuleViolation(_("Voting on this panel is closed."))
+    if allegation.case_id != panel.case_id:
+        raise RuleViolation(_("That allegation is not part of this panel's case."))
+    vote = Vote.objects.filter(panel=panel, allegation=allegation, member=actor).first()
+    if vote and vote.finding == finding:
+        return vote
+    vote = vote or Vote(panel=panel, allegation=allegation, member=actor)
+    vote.finding, vote.cast_at = finding, timezone.now()
+    return save_audited(vote, actor=actor, reason=reason)
+
+
+def tally(votes, panel_size, threshold, quorum):
+    """The adopted finding, or '' when quorum or the threshold is not met (R3.2: the bylaws decide)."""
+    if len(votes) < math.ceil(quorum * panel_size):
+        return "", 0
+    if not votes:
+        return "", 0
+    finding, count = Counter(votes).most_common(1)[0]
+    return (finding, count) if count >= threshold * panel_size else ("", count)
+
+
+@transaction.atomic
+def panel_decide(*, panel, actor, reason="Panel voting closed"):
+    """Closes voting and records each allegation's result against the bylaws threshold."""
+    panel = Panel.objects.select_for_update().get(pk=panel.pk)
+    if not (is_panel_member(actor, panel) or can_convene_panel(actor)):
+        raise PermissionDenied
+    if panel.status == Panel.Status.DECIDED:
+        return panel
+    threshold = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD)
+    quorum = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM)
+    size = panel.members.count()
+    case = case_lock(panel.case)
+    for allegation in case.allegations.all():
+        votes = list(Vote.objects.filter(panel=panel, allegation=allegation).values_list("finding", flat=True))
+        finding, count = tally(votes, size, threshold, quorum)
+        save_audited(
+            PanelResult(panel=panel, allegation=allegation, finding=finding, votes_for=count,
+                        votes_cast=len(votes), panel_size=size, threshold=threshold),
+            actor=actor, reason=reason,
+        )
+    panel.status, panel.decided_at = Panel.Status.DECIDED, timezone.now()
+    save_audited(panel, actor=actor, reason=reason, update_fields=["status", "decided_at"])
+    sustained = PanelResult.objects.filter(panel=panel, finding="out_of_policy").exists()
+    to = Case.Status.DISCIPLINE if sustained else Case.Status.CLOSED
+    extra = {} if sustained else {"closed_at": timezone.now()}
+    case_transition(case=case, to=to, actor=actor, reason=reason, **extra)
+    return panel
+
+
+@transaction.atomic
+def discipline_decide(*, allegation, action, rationale, actor, reason="Discipline decided"):
+    """Records the panel's discipline for a sustained allegation; the case closes with the last one (R3.5)."""
+    case = case_lock(allegation.case)
+    result = PanelResult.objects.select_related("panel").filter(
+        allegation=allegation, panel__status=Panel.Status.DECIDED
+    ).order_by("-panel__decided_at").first()
+    if result is None or not result.is_sustained:
+        raise RuleViolation(_("Discipline is decided only for a sustained allegation."))
+    if not (is_panel_member(actor, result.panel) or has_role(actor, Role.DIRECTOR)):
+        raise PermissionDenied
+    existing = DisciplineDecision.objects.filter(allegation=allegation).first()
+    if existing:
+        return existing
+    if case.status != Case.Status.DISCIPLINE:
+        raise RuleViolation(_("This case is not awaiting discipline."))
+    decision = save_audited(
+        DisciplineDecision(allegation=allegation, panel=result.panel, action=action, rationale=rationale,
+                           decided_by=actor, decided_at=timezone.now()),
+        actor=actor, reason=reason,
+    )
+    pending = PanelResult.objects.filter(panel=result.panel, finding="out_of_policy", allegation__discipline__isnull=True)
+    if not pending.exists():
+        case_transition(case=case, to=Case.Status.CLOSED, actor=actor, reason="Discipline decided on every sustained allegation",
+                        closed_at=timezone.now())
+    return decision

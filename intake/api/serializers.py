@@ -1,0 +1,25 @@
+from rest_framework import serializers
+
+from intake.models import Allegation, Case
+
+
+class AllegationSerializer(serializers.ModelSerializer):
+    allegation_type = serializers.CharField(source="allegation_type.code")
+    employee_badge = serializers.CharField(source="employee.badge_number", default=None)
+
+    class Meta:
+        model = Allegation
+        fields = ["id", "allegation_type", "employee_badge", "description"]
+
+
+class CaseListSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Case
+        fields = ["id", "number", "status", "origin", "received_at", "mandatory_category", "decision", "is_chief_route"]
+
+
+class CaseDetailSerializer(CaseListSerializer):
+    allegations = AllegationSerializer(many=True, read_only=True)
+
+    class Meta(CaseListSerializer.Meta):
+        fields = [*CaseListSerializer.Meta.fields, "decision_reason", "decided_at", "closed_at", "allegations"]

@@ -1,0 +1,104 @@
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from oversight.forms import AccessibleFormMixin, DateInput
+from oversight.roster.models import Employee
+
+from .models import AllegationType, Case, Complaint, MandatoryCategory
+
+
+class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
+    """The public complaint form (R1.1-R1.3). Contact details are optional (R1.2)."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "filer_type", "narrative", "incident_on", "incident_time", "incident_place",
+            "officers_described", "contact_name", "contact_email", "contact_phone",
+        ]
+        labels = {
+            "filer_type": _("Who is filing this complaint?"),
+            "narrative": _("What happened?"),
+            "incident_on": _("Date of the incident"),
+            "incident_time": _("Time of the incident"),
+            "incident_place": _("Where did it happen?"),
+            "officers_described": _("Officers involved"),
+            "contact_name": _("Your name"),
+            "contact_email": _("Your e-mail address"),
+            "contact_phone": _("Your phone number"),
+        }
+        help_texts = {
+            "narrative": _("Describe what happened in your own words."),
+            "incident_place": _("An address, intersection or landmark."),
+            "officers_described": _("Names, badge numbers or descriptions, as far as you know. Leave blank if unknown."),
+            "contact_name": _("Optional. You may file anonymously, but then we cannot tell you about your case."),
+            "contact_email": _("Optional."),
+            "contact_phone": _("Optional."),
+            "incident_time": _("Optional, for example 14:30."),
+        }
+        widgets = {
+            "filer_type": forms.RadioSelect,
+            "incident_on": DateInput,
+            "incident_time": forms.TimeInput(attrs={"type": "time"}),
+            "narrative": forms.Textarea(attrs={"rows": 8}),
+            "officers_described": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+    def clean_incident_on(self):
+        day = self.cleaned_data["incident_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The incident date cannot be in the future."))
+        return day
+
+    def complaint_data(self):
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["incident_time"] = data["incident_time"] or None
+        return data
+
+
+class AllegationForm(AccessibleFormMixin, forms.Form):
+    allegation_type = forms.ModelChoiceField(AllegationType.objects.filter(is_active=True), label=_("Allegation type"))
+    badge_number = forms.CharField(
+        label=_("Badge number of the Covered Employee"), required=False,
+        help_text=_("Leave blank for an unidentified officer."),
+    )
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reason = forms.CharField(label=_("Reason for the record"), initial=_("Allegation identified at intake"))
+
+    def clean_badge_number(self):
+        badge = self.cleaned_data["badge_number"].strip()
+        if not badge:
+            return None
+        employee = Employee.objects.filter(badge_number__iexact=badge, is_active=True).first()
+        if employee is None:
+            raise forms.ValidationError(_("No active employee on the roster has badge number %(badge)s."), params={"badge": badge})
+        return employee
+
+
+class MandatoryCategoryForm(AccessibleFormMixin, forms.Form):
+    mandatory_category = forms.ChoiceField(
+        label=_("Mandatory category"), choices=[("", _("None"))] + list(MandatoryCategory.choices), required=False
+    )
+
+
+class DecisionForm(AccessibleFormMixin, forms.Form):
+    decision = forms.ChoiceField(label=_("Case-handling decision"), choices=Case.Decision.choices)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(AccessibleFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))] + list(Case.Status.choices), required=False)

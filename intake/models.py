@@ -1,0 +1,159 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from oversight.roster.models import Employee
+
+
+class MandatoryCategory(models.TextChoices):
+    """What OCPA must investigate by law (35A.050, R1.8 items 1 and 2)."""
+
+    DEATH_IN_CUSTODY = "death_in_custody", _("Death in custody")
+    DEADLY_FORCE = "deadly_force", _("Use of deadly force")
+    FORCE_WITH_INJURY = "force_with_injury", _("Force resulting in injury")
+    DISCRIMINATION = "discrimination", _("Discrimination against a protected class")
+    CONSTITUTIONAL_RIGHTS = "constitutional_rights", _("Violation of federal or state constitutional rights")
+
+
+class AllegationType(models.Model):
+    """A kind of alleged misconduct, from a list the Office edits (R1.6)."""
+
+    code = models.SlugField(max_length=48, unique=True)
+    name = models.CharField(max_length=120)
+    mandatory_category = models.CharField(max_length=32, choices=MandatoryCategory.choices, blank=True)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CaseNumberCounter(models.Model):
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+
+class Case(models.Model):
+    """The aggregate every stage hangs from, from the first contact to the last appeal."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        RESOLVED = "resolved", _("Routed away from investigation")
+        AWAITING_INVESTIGATION = "awaiting_investigation", _("Awaiting investigation")
+        INVESTIGATING = "investigating", _("Under investigation")
+        FINDINGS_READY = "findings_ready", _("Findings ready for the Board")
+        BOARD_REVIEW = "board_review", _("Before a Board panel")
+        DISCIPLINE = "discipline", _("Discipline to decide")
+        CLOSED = "closed", _("Closed")
+
+    # The one place that says which moves are legal (STYLE.md section 3).
+    TRANSITIONS = {
+        Status.RECEIVED: {Status.AWAITING_INVESTIGATION, Status.RESOLVED},
+        Status.AWAITING_INVESTIGATION: {Status.INVESTIGATING},
+        Status.INVESTIGATING: {Status.FINDINGS_READY},
+        Status.FINDINGS_READY: {Status.BOARD_REVIEW},
+        Status.BOARD_REVIEW: {Status.DISCIPLINE, Status.CLOSED},
+        Status.DISCIPLINE: {Status.CLOSED},
+        Status.RESOLVED: {Status.CLOSED},
+        Status.CLOSED: set(),
+    }
+
+    class Origin(models.TextChoices):
+        COMPLAINT = "complaint", _("Complaint")
+        MANDATORY_INCIDENT = "mandatory_incident", _("Incident OCPA must investigate")
+
+    class Decision(models.TextChoices):
+        """Case-handling decisions (R1.8)."""
+
+        INVESTIGATE = "investigate", _("Full investigation by OCPA")
+        MEDIATION = "mediation", _("Mediation")
+        INFORMAL_RESOLUTION = "informal_resolution", _("Informal resolution")
+        SUPERVISOR_REFERRAL = "supervisor_referral", _("Referral for supervisor or management action or training")
+        AGENCY_REFERRAL = "agency_referral", _("Referral to another agency")
+        DISMISSAL = "dismissal", _("Dismissal")
+
+    number = models.CharField(max_length=16, unique=True)
+    origin = models.CharField(max_length=24, choices=Origin.choices, default=Origin.COMPLAINT)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.RECEIVED)
+    received_at = models.DateTimeField()
+    mandatory_category = models.CharField(max_length=32, choices=MandatoryCategory.choices, blank=True)
+    is_chief_route = models.BooleanField(default=False, help_text=_("An allegation names the Chief of Police (R1.7)."))
+    decision = models.CharField(max_length=24, choices=Decision.choices, blank=True)
+    decision_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["status", "received_at"])]
+
+    def __str__(self):
+        return self.number
+
+
+class Complaint(models.Model):
+    """What a filer told us. A case may gather several (complaints about one incident)."""
+
+    class FilerType(models.TextChoices):
+        COMPLAINANT = "complainant", _("I experienced the alleged misconduct")
+        THIRD_PARTY = "third_party", _("I saw it or am filing for someone else")
+        PPB_EMPLOYEE = "ppb_employee", _("I am a PPB employee")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        PHONE = "phone", _("Phone")
+        MAIL = "mail", _("Mail")
+        EMAIL = "email", _("E-mail")
+        IN_PERSON = "in_person", _("In person")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="complaints")
+    submission_key = models.UUIDField(unique=True, default=uuid.uuid4)
+    channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.WEB)
+    filer_type = models.CharField(max_length=16, choices=FilerType.choices)
+    narrative = models.TextField()
+    incident_on = models.DateField()
+    incident_time = models.TimeField(null=True, blank=True)
+    incident_place = models.CharField(max_length=200)
+    officers_described = models.TextField(blank=True)
+    contact_name = models.CharField(max_length=120, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=32, blank=True)
+    language = models.CharField(max_length=8, default="en")
+    received_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["received_at"]
+
+    def __str__(self):
+        return f"Complaint on {self.case.number}"
+
+    @property
+    def is_anonymous(self):
+        return not (self.contact_email or self.contact_phone)
+
+
+class Allegation(models.Model):
+    """One alleged act by one Covered Employee (or an unidentified officer) (R1.6)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="allegations")
+    employee = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.PROTECT, related_name="allegations")
+    allegation_type = models.ForeignKey(AllegationType, on_delete=models.PROTECT)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        who = self.employee or _("Unidentified officer")
+        return f"{self.allegation_type}: {who}"

@@ -1,0 +1,28 @@
+"""Who may do what with a case: plain predicates, called by views, API and services alike."""
+
+import rules
+
+from oversight.accounts.roles import Role, has_role
+
+CASE_WORKERS = (Role.INTAKE, Role.DIRECTOR)
+
+
+@rules.predicate
+def can_work_intake(user):
+    return has_role(user, *CASE_WORKERS)
+
+
+@rules.predicate
+def can_decide_case(user, case=None):
+    return has_role(user, Role.INTAKE, Role.DIRECTOR)
+
+
+@rules.predicate
+def can_view_case(user, case):
+    from .selectors import case_list_visible_to
+
+    return case_list_visible_to(user=user).filter(pk=case.pk).exists()
+
+
+rules.add_perm("intake.work_intake", can_work_intake)
+rules.add_perm("intake.view_case", can_view_case)

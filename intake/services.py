@@ -1,0 +1,144 @@
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from oversight.history import save_audited
+from oversight.notices.models import Notice
+from oversight.notices.services import notice_send
+
+from .exceptions import RuleViolation
+from .models import Allegation, Case, CaseNumberCounter, Complaint
+from .permissions import can_decide_case, can_work_intake
+from .selectors import case_is_mandatory
+
+
+def _lock_counter(now):
+    year = now.astimezone(timezone.get_default_timezone()).year
+    CaseNumberCounter.objects.bulk_create([CaseNumberCounter(year=year)], ignore_conflicts=True)
+    return CaseNumberCounter.objects.select_for_update().get(year=year)
+
+
+@transaction.atomic
+def complaint_file(*, data, submission_key, actor=None, channel=Complaint.Channel.WEB):
+    """Opens a case for a complaint; the same submission_key always returns the same complaint."""
+    actor = actor or AnonymousUser()
+    if channel != Complaint.Channel.WEB and not can_work_intake(actor):
+        raise PermissionDenied(_("Only intake staff enter complaints received by other channels."))
+    now = timezone.now()
+    # Every filing takes the year's counter lock first, so a double submit waits here and
+    # then finds the first one's complaint instead of creating a second case.
+    counter = _lock_counter(now)
+    existing = Complaint.objects.select_related("case").filter(submission_key=submission_key).first()
+    if existing:
+        return existing
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    case = Case(number=f"{counter.year}-{counter.last:05d}", received_at=now)
+    save_audited(case, actor=actor, reason=f"Complaint received ({channel})")
+    complaint = Complaint(case=case, submission_key=submission_key, channel=channel, received_at=now, **data)
+    save_audited(complaint, actor=actor, reason="Complaint received")
+    if complaint.contact_email:
+        notice_send(
+            recipient_name=complaint.contact_name or complaint.contact_email,
+            recipient_address=complaint.contact_email, channel=Notice.Channel.EMAIL, about=case, actor=actor,
+            subject=_("Your complaint %(number)s was received") % {"number": case.number},
+            body=_("Thank you. Your complaint was received and given the case number %(number)s. "
+                   "The Office of Community-based Police Accountability will contact you about its status.")
+            % {"number": case.number},
+        )
+    return complaint
+
+
+def case_transition(*, case, to, actor, reason, **fields):
+    """Moves a case along Case.TRANSITIONS; the caller holds the row lock in its transaction."""
+    if case.status == to:
+        return case
+    if to not in Case.TRANSITIONS[case.status]:
+        raise RuleViolation(
+            _("A case cannot move from %(from)s to %(to)s.")
+            % {"from": Case.Status(case.status).label, "to": Case.Status(to).label}
+        )
+    case.status = to
+    for name, value in fields.items():
+        setattr(case, name, value)
+    return save_audited(case, actor=actor, reason=reason, update_fields=["status", *fields])
+
+
+def case_lock(case):
+    """Re-reads the case under a row lock; every service that changes a case starts here."""
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+@transaction.atomic
+def allegation_add(*, case, allegation_type, actor, reason, employee=None, description=""):
+    """Adds an allegation against a rostered employee or an unidentified officer (R1.6, R1.7)."""
+    if not can_work_intake(actor):
+        raise PermissionDenied
+    case = case_lock(case)
+    if case.status != Case.Status.RECEIVED:
+        raise RuleViolation(_("Allegations are added at intake, before the case-handling decision."))
+    if employee is not None and not (employee.is_covered or employee.is_chief):
+        raise RuleViolation(_("Allegations name a Covered Employee, the Chief of Police, or an unidentified officer."))
+    allegation = save_audited(
+        Allegation(case=case, employee=employee, allegation_type=allegation_type, description=description),
+        actor=actor, reason=reason,
+    )
+    if employee is not None and employee.is_chief and not case.is_chief_route:
+        # R1.7: the Chief is not a Covered Employee; OCPA investigates and reports to the Mayor.
+        case.is_chief_route = True
+        save_audited(case, actor=actor, reason="Allegation names the Chief of Police (R1.7)", update_fields=["is_chief_route"])
+    return allegation
+
+
+@transaction.atomic
+def case_decide(*, case, decision, reason, actor):
+    """Records the case-handling decision (R1.8); mandatory categories must be investigated."""
+    if not can_decide_case(actor, case):
+        raise PermissionDenied
+    case = case_lock(case)
+    if case.decision == decision:
+        return case
+    if case.status != Case.Status.RECEIVED:
+        raise RuleViolation(_("The case-handling decision has already been made."))
+    if not case.allegations.exists():
+        raise RuleViolation(_("Add at least one allegation before deciding how the case is handled."))
+    category = case_is_mandatory(case)
+    if category and decision != Case.Decision.INVESTIGATE:
+        raise RuleViolation(
+            _("This case is in a category OCPA must investigate (%(category)s); it cannot be routed elsewhere.")
+            % {"category": category.replace("_", " ")}
+        )
+    to = Case.Status.AWAITING_INVESTIGATION if decision == Case.Decision.INVESTIGATE else Case.Status.RESOLVED
+    return case_transition(
+        case=case, to=to, actor=actor, reason=reason,
+        decision=decision, decision_reason=reason, decided_by=actor, decided_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def case_close(*, case, actor, reason):
+    """Closes a case routed away from investigation (R1.8 outcomes other than investigation)."""
+    if not can_decide_case(actor, case):
+        raise PermissionDenied
+    case = case_lock(case)
+    if case.status == Case.Status.CLOSED:
+        return case
+    if case.status != Case.Status.RESOLVED:
+        raise RuleViolation(_("Investigated cases close when the Board's work on them is done."))
+    return case_transition(case=case, to=Case.Status.CLOSED, actor=actor, reason=reason, closed_at=timezone.now())
+
+
+@transaction.atomic
+def case_categorize(*, case, mandatory_category, actor, reason):
+    """Marks the mandatory category that binds the case to investigation (R1.8)."""
+    if not can_work_intake(actor):
+        raise PermissionDenied
+    case = case_lock(case)
+    if case.mandatory_category == mandatory_category:
+        return case
+    if case.status != Case.Status.RECEIVED and not mandatory_category:
+        raise RuleViolation(_("A mandatory category cannot be removed after the case-handling decision."))
+    case.mandatory_category = mandatory_category
+    return save_audited(case, actor=actor, reason=reason, update_fields=["mandatory_category"])

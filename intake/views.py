@@ -1,0 +1,113 @@
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from oversight.accounts.roles import Role, public, role_required
+from oversight.web import call_service, form_errors_to_messages
+
+from . import services
+from .forms import AllegationForm, ComplaintForm, DecisionForm, MandatoryCategoryForm, QueueFilterForm, ReasonForm
+from .models import Case
+from .permissions import can_decide_case, can_work_intake
+from .sections import case_sections
+from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory, case_list_intake_queue
+
+CASE_VIEWERS = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
+
+_FILED = "filed_case_number"
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def complaint_new(request):
+    form = ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complaint = services.complaint_file(
+            data=form.complaint_data(), submission_key=form.cleaned_data["submission_key"],
+            actor=request.user,
+        )
+        # The number is shown from the session, so a URL never reveals another filer's case.
+        request.session[_FILED] = complaint.case.number
+        return redirect("intake:complaint-filed")
+    return render(request, "intake/complaint_new.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@public
+def complaint_filed(request):
+    number = request.session.get(_FILED)
+    if not number:
+        return redirect("intake:complaint-new")
+    return render(request, "intake/complaint_filed.html", {"number": number})
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR)
+def case_queue(request):
+    filters = QueueFilterForm(request.GET or None)
+    status = filters.cleaned_data["status"] if filters.is_valid() else None
+    page = Paginator(case_list_intake_queue(user=request.user, status=status or None), 50).get_page(request.GET.get("page"))
+    return render(request, "intake/case_queue.html", {"page": page, "filters": filters})
+
+
+@role_required(*CASE_VIEWERS)
+def case_detail(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    context = {
+        "case": case,
+        "complaints": case.complaints.all(),
+        "allegations": allegation_list_for_case(case=case),
+        "mandatory": case_is_mandatory(case),
+        "sections": case_sections(request, case),
+        "history": case.history.select_related("history_user").order_by("-history_date")[:50],
+    }
+    if can_work_intake(request.user) and case.status == Case.Status.RECEIVED:
+        context["allegation_form"] = AllegationForm()
+        context["category_form"] = MandatoryCategoryForm(initial={"mandatory_category": case.mandatory_category})
+    if can_decide_case(request.user, case):
+        if case.status == Case.Status.RECEIVED:
+            context["decision_form"] = DecisionForm()
+        if case.status == Case.Status.RESOLVED:
+            context["close_form"] = ReasonForm()
+    return render(request, "intake/case_detail.html", context)
+
+
+def _posted(request, pk, form_class, service, success, extra):
+    case = case_get_for(user=request.user, pk=pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        call_service(request, service, success=success, case=case, actor=request.user, **extra(form))
+    else:
+        form_errors_to_messages(request, form)
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR)
+@require_POST
+def allegation_add(request, pk):
+    return _posted(request, pk, AllegationForm, services.allegation_add, _("Allegation added."),
+                   extra=lambda f: {"allegation_type": f.cleaned_data["allegation_type"],
+                                    "employee": f.cleaned_data["badge_number"],
+                                    "description": f.cleaned_data["description"],
+                                    "reason": f.cleaned_data["reason"]})
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR)
+@require_POST
+def case_categorize(request, pk):
+    return _posted(request, pk, MandatoryCategoryForm, services.case_categorize, _("Category recorded."),
+                   extra=lambda f: {"mandatory_category": f.cleaned_data["mandatory_category"],
+                                    "reason": "Mandatory category set at intake"})
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR)
+@require_POST
+def case_decide(request, pk):
+    return _posted(request, pk, DecisionForm, services.case_decide, _("Case-handling decision recorded."),
+                   extra=lambda f: {"decision": f.cleaned_data["decision"], "reason": f.cleaned_data["reason"]})
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR)
+@require_POST
+def case_close(request, pk):
+    return _posted(request, pk, ReasonForm, services.case_close, _("Case closed."),
+                   extra=lambda f: {"reason": f.cleaned_data["reason"]})

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class InvestigationsConfig(AppConfig):
+    name = "investigations"
+
+    def ready(self):
+        from oversight.calendar.models import Deadline
+        from oversight.calendar.rules import register_reminder_handler
+
+        from intake.sections import register_case_section
+
+        from .reminders import investigation_clock_notices, records_clock_notices
+        from .views import case_section
+
+        register_reminder_handler(Deadline.Rule.INVESTIGATION_180D, investigation_clock_notices)
+        register_reminder_handler(Deadline.Rule.RECORDS_5BD, records_clock_notices)
+        register_case_section(20, case_section)

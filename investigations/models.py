@@ -1,0 +1,93 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from intake.models import Allegation, Case
+from oversight.notices.models import Notice
+from oversight.roster.models import Employee
+
+
+class FindingOutcome(models.TextChoices):
+    """The four findings of 35A.050 (R2.8), on the preponderance of the evidence."""
+
+    OUT_OF_POLICY = "out_of_policy", _("Out of Policy (sustained)")
+    IN_POLICY = "in_policy", _("In Policy (not sustained)")
+    UNFOUNDED = "unfounded", _("Unfounded")
+    INSUFFICIENT_EVIDENCE = "insufficient_evidence", _("Insufficient Evidence")
+
+
+class ChiefNotice(models.Model):
+    """The notice to the Chief or designee that must precede an investigation (R2.1)."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="chief_notice")
+    recipient = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    notice = models.OneToOneField(Notice, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Chief's notice for {self.case}"
+
+
+class Investigation(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        COMPLETED = "completed", _("Completed")
+
+    TRANSITIONS = {Status.OPEN: {Status.COMPLETED}, Status.COMPLETED: set()}
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="investigation")
+    investigator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="investigations")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    commenced_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Investigation of {self.case}"
+
+
+class RecordsRequest(models.Model):
+    """A written request for PPB records, due five business days after it is sent (R2.6)."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent, awaiting PPB")
+        ANSWERED = "answered", _("Answered")
+
+    TRANSITIONS = {Status.SENT: {Status.ANSWERED}, Status.ANSWERED: set()}
+
+    class Agency(models.TextChoices):
+        PPB = "ppb", _("Portland Police Bureau")
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.PROTECT, related_name="records_requests")
+    agency = models.CharField(max_length=8, choices=Agency.choices, default=Agency.PPB)
+    records_sought = models.TextField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SENT)
+    sent_at = models.DateTimeField()
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    response = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return f"Records request {self.pk} ({self.investigation.case})"
+
+
+class Finding(models.Model):
+    """The investigator's finding on one allegation (R2.8)."""
+
+    allegation = models.OneToOneField(Allegation, on_delete=models.PROTECT, related_name="finding")
+    outcome = models.CharField(max_length=24, choices=FindingOutcome.choices)
+    rationale = models.TextField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} on {self.allegation}"

@@ -1,0 +1,47 @@
+"""Who hears about the investigation clocks, and what they are told."""
+
+from django.utils import timezone
+
+from oversight.accounts.models import User
+from oversight.accounts.roles import Role
+from oversight.notices.models import Notice
+
+
+def liaisons_of(agency):
+    return User.objects.filter(groups__name=Role.LIAISON, agency=agency, is_active=True)
+
+
+def directors():
+    return User.objects.filter(groups__name=Role.DIRECTOR, is_active=True)
+
+
+def _to(user, subject, body):
+    return {
+        "recipient_user": user, "recipient_name": str(user), "recipient_address": user.email,
+        "channel": Notice.Channel.EMAIL if user.email else Notice.Channel.PORTAL,
+        "subject": subject, "body": body,
+    }
+
+
+def investigation_clock_notices(deadline, kind):
+    investigation = deadline.about
+    due = timezone.localtime(deadline.due_at).date().isoformat()
+    number = investigation.case.number
+    if kind == "breach":
+        body = f"The investigation of case {number} passed its 180-day limit on {due} (35A.050, R2.3)."
+        return [_to(d, f"Case {number}: investigation past 180 days", body) for d in directors()]
+    days = kind.removeprefix("warning_").removesuffix("d")
+    body = f"The investigation of case {number} must be completed by {due}: {days} days remain (R2.3)."
+    return [_to(investigation.investigator, f"Case {number}: {days} days left of 180", body)]
+
+
+def records_clock_notices(deadline, kind):
+    request = deadline.about
+    due = timezone.localtime(deadline.due_at).date().isoformat()
+    number = request.investigation.case.number
+    if kind == "breach":
+        body = f"PPB has not answered records request {request.pk} for case {number}, due {due} (R2.6)."
+        people = [*directors(), request.investigation.investigator]
+        return [_to(p, f"Records request {request.pk} overdue", body) for p in people]
+    body = f"Records request {request.pk} for case {number} is due {due}."
+    return [_to(liaison, f"Records request {request.pk} due tomorrow", body) for liaison in liaisons_of(request.agency)]

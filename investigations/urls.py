@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "investigations"
+urlpatterns = [
+    path("", views.my_cases, name="investigation-list"),
+    path("cases/<int:pk>/chief-notice/", views.chief_notice_send, name="chief-notice-send"),
+    path("cases/<int:pk>/open/", views.investigation_open, name="investigation-open"),
+    path("<int:pk>/records-requests/", views.records_request_send, name="records-request-send"),
+    path("<int:pk>/complete/", views.investigation_complete, name="investigation-complete"),
+    path("allegations/<int:pk>/finding/", views.finding_record, name="finding-record"),
+    path("ppb/requests/", views.liaison_inbox, name="liaison-inbox"),
+    path("ppb/requests/<int:pk>/", views.records_request_detail, name="records-request-detail"),
+]

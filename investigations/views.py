@@ -1,0 +1,157 @@
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from intake.models import Allegation, Case
+from intake.selectors import allegation_list_for_case, case_get_for, case_list_visible_to
+from oversight.accounts.roles import Role, role_required
+from oversight.calendar.selectors import deadline_for, deadline_list_for
+from oversight.web import call_service, form_errors_to_messages
+
+from . import services
+from .forms import FindingForm, InvestigationOpenForm, ReasonForm, RecordsAnswerForm, RecordsRequestForm
+from .models import ChiefNotice, Investigation, RecordsRequest
+from .permissions import can_answer_records_request, can_direct, can_investigate, can_send_chief_notice
+from .selectors import finding_map_for_case, records_request_get_for, records_request_list_visible_to
+
+
+def _allegation_rows(case):
+    findings = finding_map_for_case(case)
+    return [(a, findings.get(a.pk)) for a in allegation_list_for_case(case=case)]
+
+
+def case_section(request, case):
+    """The investigation part of the staff case page."""
+    if case.status in (Case.Status.RECEIVED, Case.Status.RESOLVED) and case.decision != Case.Decision.INVESTIGATE:
+        return None
+    user = request.user
+    investigation = Investigation.objects.select_related("investigator").filter(case=case).first()
+    requests = list(RecordsRequest.objects.filter(investigation=investigation)) if investigation else []
+    clocks = deadline_list_for(requests)
+    context = {
+        "template": "investigations/partials/_case_section.html",
+        "case": case,
+        "chief_notice": ChiefNotice.objects.select_related("recipient").filter(case=case).first(),
+        "investigation": investigation,
+        "clock": deadline_for(investigation, "investigation_180d") if investigation else None,
+        "records_requests": [(r, (clocks.get(r.pk) or [None])[0]) for r in requests],
+        "allegation_rows": _allegation_rows(case),
+        "can_notify": can_send_chief_notice(user, case) and case.status == Case.Status.AWAITING_INVESTIGATION,
+        "can_open": can_direct(user) and case.status == Case.Status.AWAITING_INVESTIGATION,
+        "can_investigate": can_investigate(user, case) and case.status == Case.Status.INVESTIGATING,
+    }
+    if context["can_open"]:
+        context["open_form"] = InvestigationOpenForm()
+    if context["can_investigate"]:
+        context["records_form"] = RecordsRequestForm()
+        context["finding_form"] = FindingForm()
+        context["complete_form"] = ReasonForm(initial={"reason": _("Findings complete")})
+    return context
+
+
+def _back(case):
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR)
+@require_POST
+def chief_notice_send(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    call_service(request, services.chief_notice_send, success=_("Notice to the Chief sent."), case=case, actor=request.user)
+    return _back(case)
+
+
+@role_required(Role.DIRECTOR)
+@require_POST
+def investigation_open(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    form = InvestigationOpenForm(request.POST)
+    if form.is_valid():
+        call_service(request, services.investigation_open, success=_("Investigation opened; the 180-day clock runs."),
+                     case=case, actor=request.user, **form.cleaned_data)
+    else:
+        form_errors_to_messages(request, form)
+    return _back(case)
+
+
+def _investigation_for(request, pk):
+    investigation = get_object_or_404(Investigation, case__in=case_list_visible_to(user=request.user), pk=pk)
+    return investigation
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def records_request_send(request, pk):
+    investigation = _investigation_for(request, pk)
+    form = RecordsRequestForm(request.POST)
+    if form.is_valid():
+        call_service(request, services.records_request_send, success=_("Records request sent to PPB."),
+                     investigation=investigation, actor=request.user, **form.cleaned_data)
+    else:
+        form_errors_to_messages(request, form)
+    return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def finding_record(request, pk):
+    allegation = get_object_or_404(Allegation, case__in=case_list_visible_to(user=request.user), pk=pk)
+    form = FindingForm(request.POST)
+    if form.is_valid():
+        call_service(request, services.finding_record, success=_("Finding recorded."),
+                     allegation=allegation, actor=request.user, **form.cleaned_data)
+    else:
+        form_errors_to_messages(request, form)
+    return _back(allegation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def investigation_complete(request, pk):
+    investigation = _investigation_for(request, pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        call_service(request, services.investigation_complete, success=_("Investigation completed."),
+                     investigation=investigation, actor=request.user, reason=form.cleaned_data["reason"])
+    else:
+        form_errors_to_messages(request, form)
+    return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+def my_cases(request):
+    investigations = list(
+        Investigation.objects.filter(case__in=case_list_visible_to(user=request.user))
+        .select_related("case", "investigator").order_by("commenced_at")
+    )
+    clocks = deadline_list_for(investigations)
+    rows = [(i, (clocks.get(i.pk) or [None])[0]) for i in investigations]
+    return render(request, "investigations/investigation_list.html", {"rows": rows})
+
+
+@role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
+def liaison_inbox(request):
+    requests = list(records_request_list_visible_to(user=request.user).order_by("status", "sent_at"))
+    clocks = deadline_list_for(requests)
+    rows = [(r, (clocks.get(r.pk) or [None])[0]) for r in requests]
+    return render(request, "investigations/records_request_inbox.html", {"rows": rows})
+
+
+@role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
+@require_http_methods(["GET", "POST"])
+def records_request_detail(request, pk):
+    records_request = records_request_get_for(user=request.user, pk=pk)
+    may_answer = can_answer_records_request(request.user, records_request)
+    form = RecordsAnswerForm(request.POST or None) if may_answer else None
+    if request.method == "POST":
+        if form is None:
+            return redirect("investigations:records-request-detail", pk=pk)
+        if form.is_valid():
+            done = call_service(request, services.records_request_answer, success=_("Answer sent to OCPA."),
+                                request=records_request, actor=request.user, response=form.cleaned_data["response"])
+            if done:
+                return redirect("investigations:liaison-inbox")
+    return render(request, "investigations/records_request_detail.html", {
+        "records_request": records_request, "form": form,
+        "clock": deadline_for(records_request, "records_5bd"),
+    })

@@ -1,0 +1,86 @@
+"""Loads demo data once: staff of every role, a roster of a few hundred officers and a Chief.
+
+Safe to run again: existing rows are left alone. Never run it against production.
+"""
+
+import random
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from intake.models import AllegationType, MandatoryCategory
+from oversight.accounts.models import User
+from oversight.accounts.roles import Role
+from oversight.roster.models import Employee
+
+DEMO_PASSWORD = "demo-password-for-oversight"  # noqa: S105  (demo data only; refused unless DEBUG)
+
+STAFF = [
+    ("intake", "Ines", "Intake", [Role.INTAKE], User.Agency.OCPA),
+    ("investigator", "Ivan", "Investigator", [Role.INVESTIGATOR], User.Agency.OCPA),
+    ("investigator2", "Iris", "Investigator", [Role.INVESTIGATOR], User.Agency.OCPA),
+    ("director", "Dana", "Director", [Role.DIRECTOR], User.Agency.OCPA),
+    ("board1", "Bea", "Boardmember", [Role.BOARD], User.Agency.CBPA),
+    ("board2", "Ben", "Boardmember", [Role.BOARD], User.Agency.CBPA),
+    ("board3", "Bo", "Boardmember", [Role.BOARD], User.Agency.CBPA),
+    ("liaison", "Lee", "Liaison", [Role.LIAISON], User.Agency.PPB),
+    ("admin", "Ada", "Administrator", [Role.ADMIN], User.Agency.CITY),
+]
+
+ALLEGATION_TYPES = [
+    ("force-injury", "Force resulting in injury", MandatoryCategory.FORCE_WITH_INJURY),
+    ("deadly-force", "Use of deadly force", MandatoryCategory.DEADLY_FORCE),
+    ("discrimination", "Discrimination against a protected class", MandatoryCategory.DISCRIMINATION),
+    ("unlawful-search", "Unlawful search or seizure", MandatoryCategory.CONSTITUTIONAL_RIGHTS),
+    ("force", "Force without injury", ""),
+    ("courtesy", "Discourtesy", ""),
+    ("procedure", "Failure to follow procedure", ""),
+    ("conduct", "Conduct unbecoming", ""),
+]
+
+FIRST = ["Alex", "Jordan", "Sam", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery", "Quinn", "Drew", "Reese"]
+LAST = ["Nguyen", "Garcia", "Smith", "Johnson", "Lee", "Brown", "Martinez", "Davis", "Kim", "Lopez", "Wilson",
+        "Anderson", "Thomas", "Moore", "Jackson", "White", "Harris", "Clark", "Lewis", "Walker"]
+UNITS = ["Central Precinct", "East Precinct", "North Precinct", "Traffic Division", "Training Division"]
+
+
+class Command(BaseCommand):
+    help = "Load demo staff, roster and allegation types (idempotent; development only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--officers", type=int, default=300)
+
+    def handle(self, *args, officers, **options):
+        if not settings.DEBUG:
+            raise CommandError("seed_demo loads known passwords; it runs only with DEBUG=true.")
+        for role in Role:
+            Group.objects.get_or_create(name=role.value)
+        for username, first, last, roles, agency in STAFF:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": last, "agency": agency,
+                          "email": f"{username}@oversight.invalid", "is_staff": Role.ADMIN in roles,
+                          "is_superuser": Role.ADMIN in roles},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                user.groups.set(Group.objects.filter(name__in=roles))
+        for code, name, category in ALLEGATION_TYPES:
+            AllegationType.objects.get_or_create(code=code, defaults={"name": name, "mandatory_category": category})
+        Employee.objects.get_or_create(
+            badge_number="CHIEF",
+            defaults={"first_name": "Pat", "last_name": "Chief", "rank": Employee.Rank.CHIEF, "is_covered": False,
+                      "email": "chief@police.invalid", "unit": "Office of the Chief"},
+        )
+        rng = random.Random(35)  # the same roster every time
+        ranks = [Employee.Rank.OFFICER] * 8 + [Employee.Rank.SERGEANT, Employee.Rank.LIEUTENANT]
+        Employee.objects.bulk_create(
+            [Employee(badge_number=str(10000 + i), first_name=rng.choice(FIRST), last_name=rng.choice(LAST),
+                      rank=rng.choice(ranks), unit=rng.choice(UNITS)) for i in range(officers)],
+            ignore_conflicts=True,
+        )
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Logins (password for all: %s):" % DEMO_PASSWORD))
+        for username, _first, _last, roles, _agency in STAFF:
+            self.stdout.write(f"  {username:<14} {', '.join(str(r.label) for r in roles)}")

@@ -1,0 +1,36 @@
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .roles import Role, public, user_roles
+
+
+class StaffLoginView(LoginView):
+    """Staff login, behind the system-use notice CJIS 5.5.4 requires."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+StaffLoginView.allowed_roles = "public"
+
+
+@public
+@require_POST
+def logout_view(request):
+    logout(request)
+    return redirect("public:home")
+
+
+@login_required
+def home(request):
+    """Each role lands on its own work: the portal shows only the links the role may use."""
+    roles = user_roles(request.user)
+    if roles == {Role.LIAISON}:
+        return redirect("investigations:liaison-inbox")
+    return render(request, "accounts/home.html", {"roles": roles})
+
+
+home.allowed_roles = "any staff"

@@ -1,0 +1,78 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class CityDay(models.Model):
+    """A day the City adds to, or removes from, the Oregon holiday list (DEADLINES.md).
+
+    The City's exact closure days are confirmed by an administrator here, not in code.
+    """
+
+    class Kind(models.TextChoices):
+        CLOSED = "closed", _("City closed (not a business day)")
+        OPEN = "open", _("City open despite a state holiday")
+
+    date = models.DateField(unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.CLOSED)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date}: {self.name} ({self.get_kind_display()})"
+
+
+class Deadline(models.Model):
+    """One running clock of the law. ``due_at`` is computed once, when the clock starts."""
+
+    class Rule(models.TextChoices):
+        RECORDS_5BD = "records_5bd", _("Records request: 5 business days (35A.050, R2.6)")
+        INVESTIGATION_180D = "investigation_180d", _("Investigation: 180 days from commencement (R2.3)")
+
+    about_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    about_id = models.PositiveBigIntegerField()
+    about = GenericForeignKey("about_type", "about_id")
+    rule = models.CharField(max_length=32, choices=Rule.choices)
+    starts_at = models.DateTimeField()
+    due_at = models.DateTimeField()
+    explanation = models.JSONField(default=list)
+    met_at = models.DateTimeField(null=True, blank=True)
+    breached_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["about_type", "about_id", "rule"], name="one_clock_per_rule"),
+        ]
+        indexes = [models.Index(fields=["due_at"], condition=models.Q(met_at__isnull=True), name="deadline_open_due")]
+
+    def __str__(self):
+        return f"{self.get_rule_display()} due {self.due_at:%Y-%m-%d}"
+
+    @property
+    def is_open(self):
+        return self.met_at is None
+
+
+class DeadlineReminder(models.Model):
+    """A reminder or escalation owed at ``fire_at``; ``sent_at`` is set exactly once."""
+
+    deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=32)
+    fire_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["fire_at"]
+        constraints = [models.UniqueConstraint(fields=["deadline", "kind"], name="one_reminder_per_kind")]
+        indexes = [models.Index(fields=["fire_at"], condition=models.Q(sent_at__isnull=True), name="reminder_unsent_due")]
+
+    def __str__(self):
+        return f"{self.kind} at {self.fire_at:%Y-%m-%d %H:%M}"

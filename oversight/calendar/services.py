@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from oversight.history import save_audited
+from oversight.notices.services import notice_send
+
+from .models import CityDay, Deadline, DeadlineReminder
+from .rules import BREACH, RULES, reminder_notices
+from .selectors import business_calendar
+
+
+def _schedule(deadline, calendar):
+    rule = RULES[deadline.rule]
+    deadline.due_at, deadline.explanation = rule.compute(
+        deadline.starts_at, calendar, settings.DEADLINE_CLOSE_OF_BUSINESS_HOUR
+    )
+
+
+def _sync_reminders(deadline):
+    already_sent = set(deadline.reminders.filter(sent_at__isnull=False).values_list("kind", flat=True))
+    for kind, before in RULES[deadline.rule].reminders:
+        if kind not in already_sent:
+            DeadlineReminder.objects.update_or_create(
+                deadline=deadline, kind=kind, defaults={"fire_at": deadline.due_at - before}
+            )
+
+
+@transaction.atomic
+def deadline_start(*, about, rule, starts_at, actor, reason):
+    """Starts the clock of ``rule`` on ``about`` once; a second call returns the running clock."""
+    ct = ContentType.objects.get_for_model(about)
+    existing = Deadline.objects.filter(about_type=ct, about_id=about.pk, rule=rule).first()
+    if existing:
+        return existing
+    deadline = Deadline(about_type=ct, about_id=about.pk, rule=rule, starts_at=starts_at)
+    _schedule(deadline, business_calendar())
+    save_audited(deadline, actor=actor, reason=reason)
+    _sync_reminders(deadline)
+    return deadline
+
+
+@transaction.atomic
+def deadline_meet(*, deadline, actor, reason, now=None):
+    """Stops a clock as met (late or not); pending reminders are dropped. Idempotent."""
+    deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if deadline.met_at:
+        return deadline
+    deadline.met_at = now or timezone.now()
+    save_audited(deadline, actor=actor, reason=reason, update_fields=["met_at"])
+    deadline.reminders.filter(sent_at__isnull=True).delete()
+    return deadline
+
+
+def deadline_sweep(*, now=None, batch=200):
+    """Sends every due reminder exactly once, even with two sweeps or workers at once."""
+    now = now or timezone.now()
+    sent = 0
+    while True:
+        with transaction.atomic():
+            # skip_locked: a parallel sweep takes other rows instead of waiting for these.
+            due = list(
+                DeadlineReminder.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(sent_at__isnull=True, fire_at__lte=now, deadline__met_at__isnull=True)
+                .select_related("deadline")
+                .order_by("fire_at")[:batch]
+            )
+            for reminder in due:
+                _fire(reminder, now)
+            sent += len(due)
+        if len(due) < batch:
+            return sent
+
+
+def _fire(reminder, now):
+    deadline = reminder.deadline
+    reminder.sent_at = now
+    reminder.save(update_fields=["sent_at"])
+    if reminder.kind == BREACH and deadline.breached_at is None:
+        deadline.breached_at = deadline.due_at
+        save_audited(deadline, actor=None, reason="Deadline passed without being met", update_fields=["breached_at"])
+    for kwargs in reminder_notices(deadline, reminder.kind):
+        # The key makes the notice row itself unique: a crash between marking and sending
+        # cannot produce a second copy on the next sweep.
+        notice_send(actor=None, about=deadline, dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{kwargs['recipient_name']}"[:120], **kwargs)
+
+
+@transaction.atomic
+def city_day_set(*, date, name, kind, actor, reason):
+    """Adds or changes a City day, then re-times the open clocks it touches (recorded)."""
+    day = CityDay.objects.select_for_update().filter(date=date).first() or CityDay(date=date)
+    day.name, day.kind = name, kind
+    save_audited(day, actor=actor, reason=reason)
+    return day, _recompute_touching(date, actor=actor, reason=f"Calendar changed: {date} {name}")
+
+
+@transaction.atomic
+def city_day_remove(*, day, actor, reason):
+    """Removes a City day and re-times the open clocks it touched."""
+    day._history_user, day._change_reason = actor, reason
+    date = day.date
+    day.delete()
+    return _recompute_touching(date, actor=actor, reason=f"Calendar changed: {date} removed")
+
+
+def _recompute_touching(date, *, actor, reason):
+    calendar = business_calendar()
+    changed = []
+    candidates = Deadline.objects.select_for_update().filter(
+        met_at__isnull=True, breached_at__isnull=True, starts_at__date__lte=date
+    )
+    for deadline in candidates:
+        old_due = deadline.due_at
+        _schedule(deadline, calendar)
+        if deadline.due_at != old_due:
+            save_audited(deadline, actor=actor, reason=reason, update_fields=["due_at", "explanation"])
+            _sync_reminders(deadline)
+            changed.append(deadline)
+    return changed

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Notice(models.Model):
+    """Every notice the Oversight System sends (R6.3): to whom, how, when, and what it said."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        PORTAL = "portal", _("Staff portal")
+        POSTAL = "postal", _("Postal mail")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    recipient_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="notices"
+    )
+    recipient_name = models.CharField(max_length=200)
+    recipient_address = models.CharField(max_length=254, blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    # What the notice is about (a case, a deadline, a records request): kernel apps may not
+    # import intake, so the link is generic.
+    about_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+    # A reminder may produce its notice only once, however often the sweep runs.
+    dedupe_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["about_type", "about_id"]), models.Index(fields=["status", "claimed_at"])]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} to {self.recipient_name}: {self.subject}"

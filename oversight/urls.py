@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from . import views
+
+public_patterns = ([path("", views.home, name="home")], "public")
+
+urlpatterns = [
+    path("", include(public_patterns)),
+    path("accounts/", include("oversight.accounts.urls")),
+    path("complaints/", include("intake.urls")),
+    path("staff/investigations/", include("investigations.urls")),
+    path("board/", include("discipline.urls")),
+    path("reports/", include("reports.urls")),
+    path("api/v1/", include("oversight.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,37 @@
+from datetime import datetime
+
+from django.db.models import Count
+from django.utils import timezone
+
+from intake.models import Case
+from investigations.models import Finding, FindingOutcome
+
+from .models import ReportDocument
+
+
+def _year_bounds(year):
+    tz = timezone.get_default_timezone()
+    return datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
+
+
+def annual_report_data(*, year):
+    """Anonymized counts for the annual report (R5.1): no names, only numbers. Three queries."""
+    start, end = _year_bounds(year)
+    cases = Case.objects.filter(received_at__gte=start, received_at__lt=end)
+    by_decision = dict(cases.values_list("decision").annotate(n=Count("pk")).order_by())
+    findings = dict(
+        Finding.objects.filter(allegation__case__received_at__gte=start, allegation__case__received_at__lt=end)
+        .values_list("outcome").annotate(n=Count("pk")).order_by()
+    )
+    return {
+        "year": year,
+        "total_cases": cases.count(),
+        "by_decision": [(label, by_decision.get(value, 0)) for value, label in Case.Decision.choices]
+        + [("Not yet decided", by_decision.get("", 0))],
+        "by_finding": [(label, findings.get(value, 0)) for value, label in FindingOutcome.choices],
+        "generated_at": timezone.now(),
+    }
+
+
+def report_document_get(*, kind, year):
+    return ReportDocument.objects.filter(kind=kind, year=year).first()
