@@ -48,14 +48,21 @@ class Vote(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["panel", "allegation", "member"], name="one_vote_per_member")]
 
+    def __str__(self):
+        return f"{self.member} on {self.allegation}: {self.finding}"
+
 
 class PanelResult(models.Model):
     """The panel's finding on an allegation, with the bylaws threshold it was measured against."""
 
     panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="results")
     allegation = models.ForeignKey(Allegation, on_delete=models.PROTECT, related_name="panel_results")
-    finding = models.CharField(max_length=24, choices=FindingOutcome.choices, blank=True,
-                               help_text=_("Blank when no finding reached the threshold."))
+    finding = models.CharField(
+        max_length=24,
+        choices=FindingOutcome.choices,
+        blank=True,
+        help_text=_("Blank when no finding reached the threshold."),
+    )
     votes_for = models.PositiveSmallIntegerField()
     votes_cast = models.PositiveSmallIntegerField()
     panel_size = models.PositiveSmallIntegerField()
@@ -64,6 +71,9 @@ class PanelResult(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["panel", "allegation"], name="one_result_per_allegation")]
+
+    def __str__(self):
+        return f"{self.allegation}: {self.finding or 'no finding'}"
 
     @property
     def is_sustained(self):
@@ -88,3 +98,6 @@ class DisciplineDecision(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField()
     history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.get_action_display()} for {self.allegation}"

@@ -84,9 +84,17 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
         votes = list(Vote.objects.filter(panel=panel, allegation=allegation).values_list("finding", flat=True))
         finding, count = tally(votes, size, threshold, quorum)
         save_audited(
-            PanelResult(panel=panel, allegation=allegation, finding=finding, votes_for=count,
-                        votes_cast=len(votes), panel_size=size, threshold=threshold),
-            actor=actor, reason=reason,
+            PanelResult(
+                panel=panel,
+                allegation=allegation,
+                finding=finding,
+                votes_for=count,
+                votes_cast=len(votes),
+                panel_size=size,
+                threshold=threshold,
+            ),
+            actor=actor,
+            reason=reason,
         )
     panel.status, panel.decided_at = Panel.Status.DECIDED, timezone.now()
     save_audited(panel, actor=actor, reason=reason, update_fields=["status", "decided_at"])
@@ -101,9 +109,12 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
 def discipline_decide(*, allegation, action, rationale, actor, reason="Discipline decided"):
     """Records the panel's discipline for a sustained allegation; the case closes with the last one (R3.5)."""
     case = case_lock(allegation.case)
-    result = PanelResult.objects.select_related("panel").filter(
-        allegation=allegation, panel__status=Panel.Status.DECIDED
-    ).order_by("-panel__decided_at").first()
+    result = (
+        PanelResult.objects.select_related("panel")
+        .filter(allegation=allegation, panel__status=Panel.Status.DECIDED)
+        .order_by("-panel__decided_at")
+        .first()
+    )
     if result is None or not result.is_sustained:
         raise RuleViolation(_("Discipline is decided only for a sustained allegation."))
     if not (is_panel_member(actor, result.panel) or has_role(actor, Role.DIRECTOR)):
@@ -114,12 +125,26 @@ def discipline_decide(*, allegation, action, rationale, actor, reason="Disciplin
     if case.status != Case.Status.DISCIPLINE:
         raise RuleViolation(_("This case is not awaiting discipline."))
     decision = save_audited(
-        DisciplineDecision(allegation=allegation, panel=result.panel, action=action, rationale=rationale,
-                           decided_by=actor, decided_at=timezone.now()),
-        actor=actor, reason=reason,
+        DisciplineDecision(
+            allegation=allegation,
+            panel=result.panel,
+            action=action,
+            rationale=rationale,
+            decided_by=actor,
+            decided_at=timezone.now(),
+        ),
+        actor=actor,
+        reason=reason,
     )
-    pending = PanelResult.objects.filter(panel=result.panel, finding="out_of_policy", allegation__discipline__isnull=True)
+    pending = PanelResult.objects.filter(
+        panel=result.panel, finding="out_of_policy", allegation__discipline__isnull=True
+    )
     if not pending.exists():
-        case_transition(case=case, to=Case.Status.CLOSED, actor=actor, reason="Discipline decided on every sustained allegation",
-                        closed_at=timezone.now())
+        case_transition(
+            case=case,
+            to=Case.Status.CLOSED,
+            actor=actor,
+            reason="Discipline decided on every sustained allegation",
+            closed_at=timezone.now(),
+        )
     return decision

@@ -12,12 +12,23 @@ from . import services
 from .forms import DisciplineForm, PanelConveneForm, VoteForm
 from .models import Panel
 from .permissions import can_convene_panel, is_panel_member
-from .selectors import discipline_map_for_case, panel_get_for, panel_list_visible_to, panel_results, panel_votes_by_member
+from .selectors import (
+    discipline_map_for_case,
+    panel_get_for,
+    panel_list_visible_to,
+    panel_results,
+    panel_votes_by_member,
+)
 
 
 def case_section(request, case):
     """The Board's part of the staff case page."""
-    if case.status not in (Case.Status.FINDINGS_READY, Case.Status.BOARD_REVIEW, Case.Status.DISCIPLINE, Case.Status.CLOSED):
+    if case.status not in (
+        Case.Status.FINDINGS_READY,
+        Case.Status.BOARD_REVIEW,
+        Case.Status.DISCIPLINE,
+        Case.Status.CLOSED,
+    ):
         return None
     panels = list(case.panels.all().order_by("convened_at"))
     if not panels and case.status == Case.Status.CLOSED:
@@ -34,8 +45,15 @@ def panel_convene(request, pk):
     case = case_get_for(user=request.user, pk=pk)
     form = PanelConveneForm(request.POST)
     if form.is_valid():
-        call_service(request, services.panel_convene, success=_("Panel convened."), case=case,
-                     actor=request.user, members=form.cleaned_data["members"], reason=form.cleaned_data["reason"])
+        call_service(
+            request,
+            services.panel_convene,
+            success=_("Panel convened."),
+            case=case,
+            actor=request.user,
+            members=form.cleaned_data["members"],
+            reason=form.cleaned_data["reason"],
+        )
     else:
         form_errors_to_messages(request, form)
     return redirect("intake:case-detail", pk=case.pk)
@@ -59,19 +77,37 @@ def panel_detail(request, pk):
     rows = []
     for allegation in allegation_list_for_case(case=case):
         result = results.get(allegation.pk)
-        rows.append({
-            "allegation": allegation, "finding": findings.get(allegation.pk), "my_vote": votes.get(allegation.pk),
-            "vote_form": VoteForm(initial={"finding": votes.get(allegation.pk)}, prefix=f"a{allegation.pk}")
-            if member and panel.status == Panel.Status.OPEN else None,
-            "result": result, "discipline": disciplines.get(allegation.pk),
-            "discipline_form": DisciplineForm(prefix=f"d{allegation.pk}")
-            if result and result.is_sustained and allegation.pk not in disciplines and (member or can_convene_panel(request.user))
-            and case.status == Case.Status.DISCIPLINE else None,
-        })
-    return render(request, "discipline/panel_detail.html", {
-        "panel": panel, "case": case, "rows": rows, "members": panel.members.all(),
-        "complaints": case.complaints.all(), "can_decide": panel.status == Panel.Status.OPEN and (member or can_convene_panel(request.user)),
-    })
+        rows.append(
+            {
+                "allegation": allegation,
+                "finding": findings.get(allegation.pk),
+                "my_vote": votes.get(allegation.pk),
+                "vote_form": VoteForm(initial={"finding": votes.get(allegation.pk)}, prefix=f"a{allegation.pk}")
+                if member and panel.status == Panel.Status.OPEN
+                else None,
+                "result": result,
+                "discipline": disciplines.get(allegation.pk),
+                "discipline_form": DisciplineForm(prefix=f"d{allegation.pk}")
+                if result
+                and result.is_sustained
+                and allegation.pk not in disciplines
+                and (member or can_convene_panel(request.user))
+                and case.status == Case.Status.DISCIPLINE
+                else None,
+            }
+        )
+    return render(
+        request,
+        "discipline/panel_detail.html",
+        {
+            "panel": panel,
+            "case": case,
+            "rows": rows,
+            "members": panel.members.all(),
+            "complaints": case.complaints.all(),
+            "can_decide": panel.status == Panel.Status.OPEN and (member or can_convene_panel(request.user)),
+        },
+    )
 
 
 def _allegation_on(panel, allegation_pk):
@@ -85,8 +121,15 @@ def vote_cast(request, pk, allegation_pk):
     allegation = _allegation_on(panel, allegation_pk)
     form = VoteForm(request.POST, prefix=f"a{allegation.pk}")
     if form.is_valid():
-        call_service(request, services.vote_cast, success=_("Vote recorded."), panel=panel,
-                     allegation=allegation, actor=request.user, finding=form.cleaned_data["finding"])
+        call_service(
+            request,
+            services.vote_cast,
+            success=_("Vote recorded."),
+            panel=panel,
+            allegation=allegation,
+            actor=request.user,
+            finding=form.cleaned_data["finding"],
+        )
     else:
         form_errors_to_messages(request, form)
     return redirect("discipline:panel-detail", pk=panel.pk)
@@ -96,7 +139,9 @@ def vote_cast(request, pk, allegation_pk):
 @require_POST
 def panel_decide(request, pk):
     panel = panel_get_for(user=request.user, pk=pk)
-    call_service(request, services.panel_decide, success=_("Voting closed; results recorded."), panel=panel, actor=request.user)
+    call_service(
+        request, services.panel_decide, success=_("Voting closed; results recorded."), panel=panel, actor=request.user
+    )
     return redirect("discipline:panel-detail", pk=panel.pk)
 
 
@@ -107,8 +152,14 @@ def discipline_decide(request, pk, allegation_pk):
     allegation = _allegation_on(panel, allegation_pk)
     form = DisciplineForm(request.POST, prefix=f"d{allegation.pk}")
     if form.is_valid():
-        call_service(request, services.discipline_decide, success=_("Discipline recorded."), allegation=allegation,
-                     actor=request.user, **form.cleaned_data)
+        call_service(
+            request,
+            services.discipline_decide,
+            success=_("Discipline recorded."),
+            allegation=allegation,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     else:
         form_errors_to_messages(request, form)
     return redirect("discipline:panel-detail", pk=panel.pk)

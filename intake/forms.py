@@ -18,8 +18,15 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = [
-            "filer_type", "narrative", "incident_on", "incident_time", "incident_place",
-            "officers_described", "contact_name", "contact_email", "contact_phone",
+            "filer_type",
+            "narrative",
+            "incident_on",
+            "incident_time",
+            "incident_place",
+            "officers_described",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
         ]
         labels = {
             "filer_type": _("Who is filing this complaint?"),
@@ -35,7 +42,9 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
         help_texts = {
             "narrative": _("Describe what happened in your own words."),
             "incident_place": _("An address, intersection or landmark."),
-            "officers_described": _("Names, badge numbers or descriptions, as far as you know. Leave blank if unknown."),
+            "officers_described": _(
+                "Names, badge numbers or descriptions, as far as you know. Leave blank if unknown."
+            ),
             "contact_name": _("Optional. You may file anonymously, but then we cannot tell you about your case."),
             "contact_email": _("Optional."),
             "contact_phone": _("Optional."),
@@ -69,7 +78,8 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
 class AllegationForm(AccessibleFormMixin, forms.Form):
     allegation_type = forms.ModelChoiceField(AllegationType.objects.filter(is_active=True), label=_("Allegation type"))
     badge_number = forms.CharField(
-        label=_("Badge number of the Covered Employee"), required=False,
+        label=_("Badge number of the Covered Employee"),
+        required=False,
         help_text=_("Leave blank for an unidentified officer."),
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -81,7 +91,9 @@ class AllegationForm(AccessibleFormMixin, forms.Form):
             return None
         employee = Employee.objects.filter(badge_number__iexact=badge, is_active=True).first()
         if employee is None:
-            raise forms.ValidationError(_("No active employee on the roster has badge number %(badge)s."), params={"badge": badge})
+            raise forms.ValidationError(
+                _("No active employee on the roster has badge number %(badge)s."), params={"badge": badge}
+            )
         return employee
 
 

@@ -38,6 +38,9 @@ class CaseNumberCounter(models.Model):
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
 
 class Case(models.Model):
     """The aggregate every stage hangs from, from the first contact to the last appeal."""
@@ -86,7 +89,9 @@ class Case(models.Model):
     is_chief_route = models.BooleanField(default=False, help_text=_("An allegation names the Chief of Police (R1.7)."))
     decision = models.CharField(max_length=24, choices=Decision.choices, blank=True)
     decision_reason = models.TextField(blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()

@@ -42,10 +42,15 @@ def complaint_file(*, data, submission_key, actor=None, channel=Complaint.Channe
     if complaint.contact_email:
         notice_send(
             recipient_name=complaint.contact_name or complaint.contact_email,
-            recipient_address=complaint.contact_email, channel=Notice.Channel.EMAIL, about=case, actor=actor,
+            recipient_address=complaint.contact_email,
+            channel=Notice.Channel.EMAIL,
+            about=case,
+            actor=actor,
             subject=_("Your complaint %(number)s was received") % {"number": case.number},
-            body=_("Thank you. Your complaint was received and given the case number %(number)s. "
-                   "The Office of Community-based Police Accountability will contact you about its status.")
+            body=_(
+                "Thank you. Your complaint was received and given the case number %(number)s. "
+                "The Office of Community-based Police Accountability will contact you about its status."
+            )
             % {"number": case.number},
         )
     return complaint
@@ -83,12 +88,15 @@ def allegation_add(*, case, allegation_type, actor, reason, employee=None, descr
         raise RuleViolation(_("Allegations name a Covered Employee, the Chief of Police, or an unidentified officer."))
     allegation = save_audited(
         Allegation(case=case, employee=employee, allegation_type=allegation_type, description=description),
-        actor=actor, reason=reason,
+        actor=actor,
+        reason=reason,
     )
     if employee is not None and employee.is_chief and not case.is_chief_route:
         # R1.7: the Chief is not a Covered Employee; OCPA investigates and reports to the Mayor.
         case.is_chief_route = True
-        save_audited(case, actor=actor, reason="Allegation names the Chief of Police (R1.7)", update_fields=["is_chief_route"])
+        save_audited(
+            case, actor=actor, reason="Allegation names the Chief of Police (R1.7)", update_fields=["is_chief_route"]
+        )
     return allegation
 
 
@@ -112,8 +120,14 @@ def case_decide(*, case, decision, reason, actor):
         )
     to = Case.Status.AWAITING_INVESTIGATION if decision == Case.Decision.INVESTIGATE else Case.Status.RESOLVED
     return case_transition(
-        case=case, to=to, actor=actor, reason=reason,
-        decision=decision, decision_reason=reason, decided_by=actor, decided_at=timezone.now(),
+        case=case,
+        to=to,
+        actor=actor,
+        reason=reason,
+        decision=decision,
+        decision_reason=reason,
+        decided_by=actor,
+        decided_at=timezone.now(),
     )
 
 

@@ -24,7 +24,8 @@ def complaint_new(request):
     form = ComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         complaint = services.complaint_file(
-            data=form.complaint_data(), submission_key=form.cleaned_data["submission_key"],
+            data=form.complaint_data(),
+            submission_key=form.cleaned_data["submission_key"],
             actor=request.user,
         )
         # The number is shown from the session, so a URL never reveals another filer's case.
@@ -45,7 +46,9 @@ def complaint_filed(request):
 def case_queue(request):
     filters = QueueFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_valid() else None
-    page = Paginator(case_list_intake_queue(user=request.user, status=status or None), 50).get_page(request.GET.get("page"))
+    page = Paginator(case_list_intake_queue(user=request.user, status=status or None), 50).get_page(
+        request.GET.get("page")
+    )
     return render(request, "intake/case_queue.html", {"page": page, "filters": filters})
 
 
@@ -84,30 +87,58 @@ def _posted(request, pk, form_class, service, success, extra):
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def allegation_add(request, pk):
-    return _posted(request, pk, AllegationForm, services.allegation_add, _("Allegation added."),
-                   extra=lambda f: {"allegation_type": f.cleaned_data["allegation_type"],
-                                    "employee": f.cleaned_data["badge_number"],
-                                    "description": f.cleaned_data["description"],
-                                    "reason": f.cleaned_data["reason"]})
+    return _posted(
+        request,
+        pk,
+        AllegationForm,
+        services.allegation_add,
+        _("Allegation added."),
+        extra=lambda f: {
+            "allegation_type": f.cleaned_data["allegation_type"],
+            "employee": f.cleaned_data["badge_number"],
+            "description": f.cleaned_data["description"],
+            "reason": f.cleaned_data["reason"],
+        },
+    )
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def case_categorize(request, pk):
-    return _posted(request, pk, MandatoryCategoryForm, services.case_categorize, _("Category recorded."),
-                   extra=lambda f: {"mandatory_category": f.cleaned_data["mandatory_category"],
-                                    "reason": "Mandatory category set at intake"})
+    return _posted(
+        request,
+        pk,
+        MandatoryCategoryForm,
+        services.case_categorize,
+        _("Category recorded."),
+        extra=lambda f: {
+            "mandatory_category": f.cleaned_data["mandatory_category"],
+            "reason": "Mandatory category set at intake",
+        },
+    )
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def case_decide(request, pk):
-    return _posted(request, pk, DecisionForm, services.case_decide, _("Case-handling decision recorded."),
-                   extra=lambda f: {"decision": f.cleaned_data["decision"], "reason": f.cleaned_data["reason"]})
+    return _posted(
+        request,
+        pk,
+        DecisionForm,
+        services.case_decide,
+        _("Case-handling decision recorded."),
+        extra=lambda f: {"decision": f.cleaned_data["decision"], "reason": f.cleaned_data["reason"]},
+    )
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def case_close(request, pk):
-    return _posted(request, pk, ReasonForm, services.case_close, _("Case closed."),
-                   extra=lambda f: {"reason": f.cleaned_data["reason"]})
+    return _posted(
+        request,
+        pk,
+        ReasonForm,
+        services.case_close,
+        _("Case closed."),
+        extra=lambda f: {"reason": f.cleaned_data["reason"]},
+    )

@@ -5,10 +5,9 @@ class InvestigationsConfig(AppConfig):
     name = "investigations"
 
     def ready(self):
+        from intake.sections import register_case_section
         from oversight.calendar.models import Deadline
         from oversight.calendar.rules import register_reminder_handler
-
-        from intake.sections import register_case_section
 
         from .reminders import investigation_clock_notices, records_clock_notices
         from .views import case_section

@@ -18,15 +18,19 @@ class InvestigationOpenForm(AccessibleFormMixin, forms.Form):
 
 class RecordsRequestForm(AccessibleFormMixin, forms.Form):
     records_sought = forms.CharField(
-        label=_("Records sought"), widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Records sought"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("List each record: reports, body-camera footage, dispatch logs."),
     )
 
 
 class RecordsAnswerForm(AccessibleFormMixin, forms.Form):
     response = forms.CharField(
-        label=_("Response"), widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Records produced, or for each record withheld: the record, the reason and the legal justification."),
+        label=_("Response"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Records produced, or for each record withheld: the record, the reason and the legal justification."
+        ),
     )
 
 

@@ -17,9 +17,12 @@ def directors():
 
 def _to(user, subject, body):
     return {
-        "recipient_user": user, "recipient_name": str(user), "recipient_address": user.email,
+        "recipient_user": user,
+        "recipient_name": str(user),
+        "recipient_address": user.email,
         "channel": Notice.Channel.EMAIL if user.email else Notice.Channel.PORTAL,
-        "subject": subject, "body": body,
+        "subject": subject,
+        "body": body,
     }
 
 

@@ -35,15 +35,22 @@ def chief_notice_send(*, case, actor, reason="Notice to the Chief before investi
     if chief is None:
         raise RuleViolation(_("The roster has no Chief of Police to notify."))
     notice = notice_send(
-        recipient_name=str(chief), recipient_address=chief.email, channel=Notice.Channel.EMAIL,
-        about=case, actor=actor,
+        recipient_name=str(chief),
+        recipient_address=chief.email,
+        channel=Notice.Channel.EMAIL,
+        about=case,
+        actor=actor,
         subject=_("Notice of OCPA investigation, case %(number)s") % {"number": case.number},
-        body=_("Under Portland City Code 35A.050, the Office of Community-based Police Accountability "
-               "gives notice that it will investigate case %(number)s.") % {"number": case.number},
+        body=_(
+            "Under Portland City Code 35A.050, the Office of Community-based Police Accountability "
+            "gives notice that it will investigate case %(number)s."
+        )
+        % {"number": case.number},
     )
     return save_audited(
         ChiefNotice(case=case, recipient=chief, notice=notice, sent_at=notice.created_at, sent_by=actor),
-        actor=actor, reason=reason,
+        actor=actor,
+        reason=reason,
     )
 
 
@@ -66,7 +73,10 @@ def investigation_open(*, case, investigator, actor, reason):
     )
     case_transition(case=case, to=Case.Status.INVESTIGATING, actor=actor, reason=reason)
     deadline_start(
-        about=investigation, rule=Deadline.Rule.INVESTIGATION_180D, starts_at=now, actor=actor,
+        about=investigation,
+        rule=Deadline.Rule.INVESTIGATION_180D,
+        starts_at=now,
+        actor=actor,
         reason="Investigation commenced (R2.3)",
     )
     return investigation
@@ -82,15 +92,24 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
     now = timezone.now()
     request = save_audited(
         RecordsRequest(investigation=investigation, records_sought=records_sought, sent_at=now, requested_by=actor),
-        actor=actor, reason=reason,
+        actor=actor,
+        reason=reason,
     )
     deadline = deadline_start(
-        about=request, rule=Deadline.Rule.RECORDS_5BD, starts_at=now, actor=actor, reason="Records request sent",
+        about=request,
+        rule=Deadline.Rule.RECORDS_5BD,
+        starts_at=now,
+        actor=actor,
+        reason="Records request sent",
     )
     for liaison in liaisons_of(request.agency):
         notice_send(
-            recipient_user=liaison, recipient_name=str(liaison), recipient_address=liaison.email,
-            channel=Notice.Channel.EMAIL if liaison.email else Notice.Channel.PORTAL, about=request, actor=actor,
+            recipient_user=liaison,
+            recipient_name=str(liaison),
+            recipient_address=liaison.email,
+            channel=Notice.Channel.EMAIL if liaison.email else Notice.Channel.PORTAL,
+            about=request,
+            actor=actor,
             subject=_("Records request %(pk)s, due %(due)s")
             % {"pk": request.pk, "due": timezone.localtime(deadline.due_at).date().isoformat()},
             body=records_sought,
@@ -99,18 +118,20 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
 
 
 @transaction.atomic
-def records_request_answer(*, request, response, actor, reason="PPB answered the records request"):
+def records_request_answer(*, records_request, response, actor, reason="PPB answered the records request"):
     """A liaison's answer to a request addressed to their agency; stops its clock."""
-    if not can_answer_records_request(actor, request):
+    if not can_answer_records_request(actor, records_request):
         raise PermissionDenied
-    request = RecordsRequest.objects.select_for_update().get(pk=request.pk)
+    request = RecordsRequest.objects.select_for_update().get(pk=records_request.pk)
     if request.status == RecordsRequest.Status.ANSWERED:
         return request
     if not response.strip():
         raise RuleViolation(_("Describe the records produced, or why any are withheld."))
     request.status, request.response = RecordsRequest.Status.ANSWERED, response
     request.answered_at, request.answered_by = timezone.now(), actor
-    save_audited(request, actor=actor, reason=reason, update_fields=["status", "response", "answered_at", "answered_by"])
+    save_audited(
+        request, actor=actor, reason=reason, update_fields=["status", "response", "answered_at", "answered_by"]
+    )
     deadline = deadline_for(request, Deadline.Rule.RECORDS_5BD)
     if deadline:
         deadline_meet(deadline=deadline, actor=actor, reason="Records request answered", now=request.answered_at)

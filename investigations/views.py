@@ -57,7 +57,9 @@ def _back(case):
 @require_POST
 def chief_notice_send(request, pk):
     case = case_get_for(user=request.user, pk=pk)
-    call_service(request, services.chief_notice_send, success=_("Notice to the Chief sent."), case=case, actor=request.user)
+    call_service(
+        request, services.chief_notice_send, success=_("Notice to the Chief sent."), case=case, actor=request.user
+    )
     return _back(case)
 
 
@@ -67,8 +69,14 @@ def investigation_open(request, pk):
     case = case_get_for(user=request.user, pk=pk)
     form = InvestigationOpenForm(request.POST)
     if form.is_valid():
-        call_service(request, services.investigation_open, success=_("Investigation opened; the 180-day clock runs."),
-                     case=case, actor=request.user, **form.cleaned_data)
+        call_service(
+            request,
+            services.investigation_open,
+            success=_("Investigation opened; the 180-day clock runs."),
+            case=case,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     else:
         form_errors_to_messages(request, form)
     return _back(case)
@@ -85,8 +93,14 @@ def records_request_send(request, pk):
     investigation = _investigation_for(request, pk)
     form = RecordsRequestForm(request.POST)
     if form.is_valid():
-        call_service(request, services.records_request_send, success=_("Records request sent to PPB."),
-                     investigation=investigation, actor=request.user, **form.cleaned_data)
+        call_service(
+            request,
+            services.records_request_send,
+            success=_("Records request sent to PPB."),
+            investigation=investigation,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     else:
         form_errors_to_messages(request, form)
     return _back(investigation.case)
@@ -98,8 +112,14 @@ def finding_record(request, pk):
     allegation = get_object_or_404(Allegation, case__in=case_list_visible_to(user=request.user), pk=pk)
     form = FindingForm(request.POST)
     if form.is_valid():
-        call_service(request, services.finding_record, success=_("Finding recorded."),
-                     allegation=allegation, actor=request.user, **form.cleaned_data)
+        call_service(
+            request,
+            services.finding_record,
+            success=_("Finding recorded."),
+            allegation=allegation,
+            actor=request.user,
+            **form.cleaned_data,
+        )
     else:
         form_errors_to_messages(request, form)
     return _back(allegation.case)
@@ -111,8 +131,14 @@ def investigation_complete(request, pk):
     investigation = _investigation_for(request, pk)
     form = ReasonForm(request.POST)
     if form.is_valid():
-        call_service(request, services.investigation_complete, success=_("Investigation completed."),
-                     investigation=investigation, actor=request.user, reason=form.cleaned_data["reason"])
+        call_service(
+            request,
+            services.investigation_complete,
+            success=_("Investigation completed."),
+            investigation=investigation,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
     else:
         form_errors_to_messages(request, form)
     return _back(investigation.case)
@@ -122,7 +148,8 @@ def investigation_complete(request, pk):
 def my_cases(request):
     investigations = list(
         Investigation.objects.filter(case__in=case_list_visible_to(user=request.user))
-        .select_related("case", "investigator").order_by("commenced_at")
+        .select_related("case", "investigator")
+        .order_by("commenced_at")
     )
     clocks = deadline_list_for(investigations)
     rows = [(i, (clocks.get(i.pk) or [None])[0]) for i in investigations]
@@ -147,11 +174,22 @@ def records_request_detail(request, pk):
         if form is None:
             return redirect("investigations:records-request-detail", pk=pk)
         if form.is_valid():
-            done = call_service(request, services.records_request_answer, success=_("Answer sent to OCPA."),
-                                request=records_request, actor=request.user, response=form.cleaned_data["response"])
+            done = call_service(
+                request,
+                services.records_request_answer,
+                success=_("Answer sent to OCPA."),
+                records_request=records_request,
+                actor=request.user,
+                response=form.cleaned_data["response"],
+            )
             if done:
                 return redirect("investigations:liaison-inbox")
-    return render(request, "investigations/records_request_detail.html", {
-        "records_request": records_request, "form": form,
-        "clock": deadline_for(records_request, "records_5bd"),
-    })
+    return render(
+        request,
+        "investigations/records_request_detail.html",
+        {
+            "records_request": records_request,
+            "form": form,
+            "clock": deadline_for(records_request, "records_5bd"),
+        },
+    )

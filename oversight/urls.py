@@ -4,6 +4,8 @@ from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 
+SpectacularAPIView.allowed_roles = "public"
+
 public_patterns = ([path("", views.home, name="home")], "public")
 
 urlpatterns = [

@@ -18,3 +18,6 @@ class ReportDocument(models.Model):
     class Meta:
         ordering = ["-generated_at"]
         constraints = [models.UniqueConstraint(fields=["kind", "year"], name="one_document_per_report")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.year}"

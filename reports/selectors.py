@@ -21,7 +21,9 @@ def annual_report_data(*, year):
     by_decision = dict(cases.values_list("decision").annotate(n=Count("pk")).order_by())
     findings = dict(
         Finding.objects.filter(allegation__case__received_at__gte=start, allegation__case__received_at__lt=end)
-        .values_list("outcome").annotate(n=Count("pk")).order_by()
+        .values_list("outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     return {
         "year": year,

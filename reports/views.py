@@ -29,11 +29,15 @@ def annual_current(request):
 @require_GET
 def annual(request, year):
     _check_year(year)
-    return render(request, "reports/annual_report.html", {
-        "report": annual_report_data(year=year),
-        "document": report_document_get(kind=ReportDocument.Kind.ANNUAL, year=year),
-        "years": range(timezone.localdate().year, FIRST_YEAR - 1, -1),
-    })
+    return render(
+        request,
+        "reports/annual_report.html",
+        {
+            "report": annual_report_data(year=year),
+            "document": report_document_get(kind=ReportDocument.Kind.ANNUAL, year=year),
+            "years": range(timezone.localdate().year, FIRST_YEAR - 1, -1),
+        },
+    )
 
 
 @public

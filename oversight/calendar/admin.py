@@ -13,7 +13,10 @@ class CityDayAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         day, changed = city_day_set(
-            date=obj.date, name=obj.name, kind=obj.kind, actor=request.user,
+            date=obj.date,
+            name=obj.name,
+            kind=obj.kind,
+            actor=request.user,
             reason="Changed in the administration site",
         )
         obj.pk = day.pk

@@ -6,7 +6,7 @@ is not counted, the last day is (Oregon's rule for computing time, ORS 174.120).
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -64,15 +64,30 @@ def add_business_days(sent_at, count, calendar, close_of_business_hour=17):
     """The due instant and a day-by-day explanation for a clock of ``count`` business days."""
     start, moved = effective_start_day(sent_at, calendar, close_of_business_hour)
     local = sent_at.astimezone(PACIFIC)
-    steps = [{"date": local.date().isoformat(), "counted": False,
-              "reason": "sent after close of business or on a non-business day" if moved else "day of sending (not counted)"}]
+    steps = [
+        {
+            "date": local.date().isoformat(),
+            "counted": False,
+            "reason": "sent after close of business or on a non-business day"
+            if moved
+            else "day of sending (not counted)",
+        }
+    ]
     day = local.date()
     while day < start:
         day += timedelta(days=1)
         if day < start:
-            steps.append({"date": day.isoformat(), "counted": False, "reason": calendar.skip_reason(day) or "before counting starts"})
+            steps.append(
+                {
+                    "date": day.isoformat(),
+                    "counted": False,
+                    "reason": calendar.skip_reason(day) or "before counting starts",
+                }
+            )
     if moved:
-        steps.append({"date": start.isoformat(), "counted": False, "reason": "treated as the day of sending (not counted)"})
+        steps.append(
+            {"date": start.isoformat(), "counted": False, "reason": "treated as the day of sending (not counted)"}
+        )
     counted = 0
     while counted < count:
         day += timedelta(days=1)
@@ -95,7 +110,9 @@ def add_calendar_days(started_at, count, calendar):
     ]
     while not calendar.is_business_day(last):
         steps[-1]["counted"] = False
-        steps[-1]["reason"] = f"calendar day {count} falls on a {calendar.skip_reason(last)}; the period runs to the next business day"
+        steps[-1]["reason"] = (
+            f"calendar day {count} falls on a {calendar.skip_reason(last)}; the period runs to the next business day"
+        )
         last = calendar.next_business_day(last)
         steps.append({"date": last.isoformat(), "counted": True, "reason": "next business day (last day)"})
     return end_of_day(last), steps

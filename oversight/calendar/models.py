@@ -72,7 +72,9 @@ class DeadlineReminder(models.Model):
     class Meta:
         ordering = ["fire_at"]
         constraints = [models.UniqueConstraint(fields=["deadline", "kind"], name="one_reminder_per_kind")]
-        indexes = [models.Index(fields=["fire_at"], condition=models.Q(sent_at__isnull=True), name="reminder_unsent_due")]
+        indexes = [
+            models.Index(fields=["fire_at"], condition=models.Q(sent_at__isnull=True), name="reminder_unsent_due")
+        ]
 
     def __str__(self):
         return f"{self.kind} at {self.fire_at:%Y-%m-%d %H:%M}"

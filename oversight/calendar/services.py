@@ -83,7 +83,12 @@ def _fire(reminder, now):
     for kwargs in reminder_notices(deadline, reminder.kind):
         # The key makes the notice row itself unique: a crash between marking and sending
         # cannot produce a second copy on the next sweep.
-        notice_send(actor=None, about=deadline, dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{kwargs['recipient_name']}"[:120], **kwargs)
+        notice_send(
+            actor=None,
+            about=deadline,
+            dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{kwargs['recipient_name']}"[:120],
+            **kwargs,
+        )
 
 
 @transaction.atomic

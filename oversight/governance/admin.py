@@ -11,6 +11,9 @@ class BylawsSettingAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         bylaws_setting_set(
-            key=obj.key, value=obj.value, adopted_on=obj.adopted_on, actor=request.user,
+            key=obj.key,
+            value=obj.value,
+            adopted_on=obj.adopted_on,
+            actor=request.user,
             reason="Changed in the administration site",
         )

@@ -10,12 +10,17 @@ class BylawsSetting(models.Model):
     """A number the Board's bylaws set and the Board can change (R3.2): never a constant."""
 
     class Key(models.TextChoices):
-        HEARINGS_PANEL_THRESHOLD = "hearings_panel_threshold", _("Hearings panel: share of members needed to adopt a finding")
+        HEARINGS_PANEL_THRESHOLD = (
+            "hearings_panel_threshold",
+            _("Hearings panel: share of members needed to adopt a finding"),
+        )
         HEARINGS_PANEL_QUORUM = "hearings_panel_quorum", _("Hearings panel: share of members who must vote")
 
     key = models.CharField(max_length=64, choices=Key.choices, unique=True)
     value = models.DecimalField(
-        max_digits=5, decimal_places=4, validators=[MinValueValidator(Decimal("0.0001")), MaxValueValidator(Decimal("1"))]
+        max_digits=5,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0.0001")), MaxValueValidator(Decimal("1"))],
     )
     adopted_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()

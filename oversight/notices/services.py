@@ -11,12 +11,27 @@ from .models import Notice
 STALE_AFTER = timedelta(minutes=10)
 
 
-def notice_send(*, recipient_name, channel, subject, body, actor, about=None,
-                recipient_user=None, recipient_address="", dedupe_key=None):
+def notice_send(
+    *,
+    recipient_name,
+    channel,
+    subject,
+    body,
+    actor,
+    about=None,
+    recipient_user=None,
+    recipient_address="",
+    dedupe_key=None,
+):
     """Logs a notice and delivers it after commit; a repeated dedupe_key logs nothing new."""
     notice = Notice(
-        recipient_user=recipient_user, recipient_name=recipient_name, recipient_address=recipient_address,
-        channel=channel, subject=subject[:200], body=body, dedupe_key=dedupe_key,
+        recipient_user=recipient_user,
+        recipient_name=recipient_name,
+        recipient_address=recipient_address,
+        channel=channel,
+        subject=subject[:200],
+        body=body,
+        dedupe_key=dedupe_key,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     if about is not None:
@@ -63,7 +78,9 @@ def notice_requeue_stale(*, now=None):
     """Puts back notices whose worker died mid-delivery; returns the ids to deliver again."""
     now = now or timezone.now()
     stale = list(
-        Notice.objects.filter(status=Notice.Status.SENDING, claimed_at__lt=now - STALE_AFTER).values_list("pk", flat=True)
+        Notice.objects.filter(status=Notice.Status.SENDING, claimed_at__lt=now - STALE_AFTER).values_list(
+            "pk", flat=True
+        )
     )
     if stale:
         Notice.objects.filter(pk__in=stale, status=Notice.Status.SENDING).update(status=Notice.Status.QUEUED)

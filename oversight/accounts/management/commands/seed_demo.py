@@ -40,8 +40,28 @@ ALLEGATION_TYPES = [
 ]
 
 FIRST = ["Alex", "Jordan", "Sam", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery", "Quinn", "Drew", "Reese"]
-LAST = ["Nguyen", "Garcia", "Smith", "Johnson", "Lee", "Brown", "Martinez", "Davis", "Kim", "Lopez", "Wilson",
-        "Anderson", "Thomas", "Moore", "Jackson", "White", "Harris", "Clark", "Lewis", "Walker"]
+LAST = [
+    "Nguyen",
+    "Garcia",
+    "Smith",
+    "Johnson",
+    "Lee",
+    "Brown",
+    "Martinez",
+    "Davis",
+    "Kim",
+    "Lopez",
+    "Wilson",
+    "Anderson",
+    "Thomas",
+    "Moore",
+    "Jackson",
+    "White",
+    "Harris",
+    "Clark",
+    "Lewis",
+    "Walker",
+]
 UNITS = ["Central Precinct", "East Precinct", "North Precinct", "Traffic Division", "Training Division"]
 
 
@@ -59,9 +79,14 @@ class Command(BaseCommand):
         for username, first, last, roles, agency in STAFF:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first, "last_name": last, "agency": agency,
-                          "email": f"{username}@oversight.invalid", "is_staff": Role.ADMIN in roles,
-                          "is_superuser": Role.ADMIN in roles},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "agency": agency,
+                    "email": f"{username}@oversight.invalid",
+                    "is_staff": Role.ADMIN in roles,
+                    "is_superuser": Role.ADMIN in roles,
+                },
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
@@ -71,16 +96,30 @@ class Command(BaseCommand):
             AllegationType.objects.get_or_create(code=code, defaults={"name": name, "mandatory_category": category})
         Employee.objects.get_or_create(
             badge_number="CHIEF",
-            defaults={"first_name": "Pat", "last_name": "Chief", "rank": Employee.Rank.CHIEF, "is_covered": False,
-                      "email": "chief@police.invalid", "unit": "Office of the Chief"},
+            defaults={
+                "first_name": "Pat",
+                "last_name": "Chief",
+                "rank": Employee.Rank.CHIEF,
+                "is_covered": False,
+                "email": "chief@police.invalid",
+                "unit": "Office of the Chief",
+            },
         )
         rng = random.Random(35)  # the same roster every time
         ranks = [Employee.Rank.OFFICER] * 8 + [Employee.Rank.SERGEANT, Employee.Rank.LIEUTENANT]
         Employee.objects.bulk_create(
-            [Employee(badge_number=str(10000 + i), first_name=rng.choice(FIRST), last_name=rng.choice(LAST),
-                      rank=rng.choice(ranks), unit=rng.choice(UNITS)) for i in range(officers)],
+            [
+                Employee(
+                    badge_number=str(10000 + i),
+                    first_name=rng.choice(FIRST),
+                    last_name=rng.choice(LAST),
+                    rank=rng.choice(ranks),
+                    unit=rng.choice(UNITS),
+                )
+                for i in range(officers)
+            ],
             ignore_conflicts=True,
         )
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Logins (password for all: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready. Logins (password for all: {DEMO_PASSWORD}):"))
         for username, _first, _last, roles, _agency in STAFF:
             self.stdout.write(f"  {username:<14} {', '.join(str(r.label) for r in roles)}")

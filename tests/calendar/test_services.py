@@ -1,0 +1,119 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+import time_machine
+
+from oversight.calendar.business_days import PACIFIC
+from oversight.calendar.models import CityDay, Deadline, DeadlineReminder
+from oversight.calendar.services import city_day_set, deadline_meet, deadline_sweep
+from oversight.notices.models import Notice
+from tests.arrange import case_investigating
+
+pytestmark = pytest.mark.django_db
+
+MONDAY_BEFORE_THANKSGIVING = datetime(2026, 11, 23, 10, 0, tzinfo=PACIFIC)
+
+
+@pytest.fixture
+def records_request(intake_user, director, investigator, liaison):
+    from investigations.services import records_request_send
+
+    with time_machine.travel(MONDAY_BEFORE_THANKSGIVING, tick=False):
+        case = case_investigating(intake_user, director, investigator)
+        return records_request_send(
+            investigation=case.investigation, records_sought="Body-camera footage", actor=investigator
+        )
+
+
+def test_records_request_due_five_business_days_later_across_thanksgiving(records_request):
+    deadline = Deadline.objects.get(rule="records_5bd")
+    assert deadline.due_at.astimezone(PACIFIC).date() == date(2026, 12, 1)
+    assert any(s["reason"] == "holiday: Thanksgiving Day" for s in deadline.explanation)
+
+
+def test_deadline_start_records_history_with_reason(records_request, investigator):
+    record = Deadline.objects.get(rule="records_5bd").history.latest("history_id")
+    assert record.history_user == investigator
+    assert record.history_change_reason == "Records request sent"
+
+
+def test_sweep_sends_nothing_before_a_reminder_is_due(records_request):
+    assert deadline_sweep(now=MONDAY_BEFORE_THANKSGIVING + timedelta(days=2)) == 0
+
+
+def test_sweep_escalates_an_overdue_request_exactly_once(records_request, director):
+    after_due = datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC)
+    first = deadline_sweep(now=after_due)
+    second = deadline_sweep(now=after_due + timedelta(minutes=1))
+    assert (first, second) == (2, 0)  # the day-before reminder and the breach
+    deadline = Deadline.objects.get(rule="records_5bd")
+    assert deadline.breached_at == deadline.due_at
+    escalations = Notice.objects.filter(subject__contains="overdue")
+    assert sorted(n.recipient_user.username for n in escalations) == ["director", "investigator"]
+
+
+def test_breach_is_recorded_in_history_with_a_reason(records_request):
+    deadline_sweep(now=datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC))
+    record = Deadline.objects.get(rule="records_5bd").history.latest("history_id")
+    assert record.history_change_reason == "Deadline passed without being met"
+
+
+def test_met_deadline_sends_no_more_reminders(records_request, liaison):
+    deadline = Deadline.objects.get(rule="records_5bd")
+    deadline_meet(deadline=deadline, actor=liaison, reason="Answered")
+    assert deadline_sweep(now=datetime(2026, 12, 9, tzinfo=PACIFIC)) == 0
+    deadline.refresh_from_db()
+    assert deadline.breached_at is None and deadline.met_at is not None
+
+
+def test_a_reminder_marked_sent_is_not_resent_even_if_its_notice_row_exists(records_request):
+    # Simulates a crash after the notice row was written: the dedupe key keeps one row.
+    now = datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC)
+    deadline_sweep(now=now)
+    DeadlineReminder.objects.update(sent_at=None)
+    deadline_sweep(now=now)
+    assert Notice.objects.filter(subject__contains="overdue").count() == 2
+
+
+def test_investigation_clock_warns_investigator_30_14_7_days_before(intake_user, director, investigator):
+    with time_machine.travel(MONDAY_BEFORE_THANKSGIVING, tick=False):
+        case_investigating(intake_user, director, investigator)
+    deadline = Deadline.objects.get(rule="investigation_180d")
+    assert deadline.due_at.astimezone(PACIFIC).date() == date(2027, 5, 24)  # day 180 is Saturday the 22nd
+    deadline_sweep(now=deadline.due_at - timedelta(days=20))
+    assert list(
+        Notice.objects.filter(recipient_user=investigator, subject__contains="days left").values_list(
+            "subject", flat=True
+        )
+    ) == [f"Case {deadline.about.case.number}: 30 days left of 180"]
+    deadline_sweep(now=deadline.due_at + timedelta(minutes=1))
+    assert Notice.objects.filter(recipient_user=investigator, subject__contains="days left").count() == 3
+    assert Notice.objects.filter(recipient_user=director, subject__contains="past 180 days").count() == 1
+
+
+def test_adding_a_city_day_retimes_open_deadlines_and_records_why(records_request, admin_user):
+    day, changed = city_day_set(
+        date=date(2026, 11, 27),
+        name="Day after Thanksgiving",
+        kind=CityDay.Kind.CLOSED,
+        actor=admin_user,
+        reason="Confirmed City closure",
+    )
+    deadline = Deadline.objects.get(rule="records_5bd")
+    assert changed == [deadline]
+    assert deadline.due_at.astimezone(PACIFIC).date() == date(2026, 12, 2)
+    assert deadline.history.latest("history_id").history_change_reason.startswith("Calendar changed: 2026-11-27")
+    assert DeadlineReminder.objects.get(deadline=deadline, kind="breach").fire_at == deadline.due_at
+
+
+def test_calendar_change_does_not_touch_a_breached_deadline(records_request, admin_user):
+    deadline_sweep(now=datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC))
+    _day, changed = city_day_set(
+        date=date(2026, 11, 27),
+        name="Day after Thanksgiving",
+        kind=CityDay.Kind.CLOSED,
+        actor=admin_user,
+        reason="Confirmed City closure",
+    )
+    assert changed == []
+    assert Deadline.objects.get(rule="records_5bd").due_at.astimezone(PACIFIC).date() == date(2026, 12, 1)

@@ -1,0 +1,85 @@
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+
+from oversight.accounts.models import User
+from oversight.accounts.roles import Role
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AGENCY = {Role.LIAISON: User.Agency.PPB, Role.BOARD: User.Agency.CBPA, Role.ADMIN: User.Agency.CITY}
+
+
+def make_user(role, username=None, **extra):
+    user = User.objects.create_user(
+        username=username or role.value,
+        password="a-long-test-password-123",
+        first_name=role.label.split()[0],
+        last_name="Tester",
+        email=f"{username or role.value}@test.invalid",
+        agency=AGENCY.get(role, User.Agency.OCPA),
+        **extra,
+    )
+    user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings, tmp_path):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def intake_user(db):
+    return make_user(Role.INTAKE)
+
+
+@pytest.fixture
+def investigator(db):
+    return make_user(Role.INVESTIGATOR)
+
+
+@pytest.fixture
+def other_investigator(db):
+    return make_user(Role.INVESTIGATOR, username="investigator2")
+
+
+@pytest.fixture
+def director(db):
+    return make_user(Role.DIRECTOR)
+
+
+@pytest.fixture
+def board_members(db):
+    return [make_user(Role.BOARD, username=f"board{i}") for i in range(1, 4)]
+
+
+@pytest.fixture
+def liaison(db):
+    return make_user(Role.LIAISON)
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user(Role.ADMIN, is_staff=True)
+
+
+@pytest.fixture
+def users_by_role(intake_user, investigator, director, board_members, liaison, admin_user):
+    return {
+        Role.INTAKE: intake_user,
+        Role.INVESTIGATOR: investigator,
+        Role.DIRECTOR: director,
+        Role.BOARD: board_members[0],
+        Role.LIAISON: liaison,
+        Role.ADMIN: admin_user,
+    }

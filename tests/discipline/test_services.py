@@ -1,0 +1,142 @@
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from discipline.models import DisciplineDecision, PanelResult
+from discipline.services import discipline_decide, panel_convene, panel_decide, tally, vote_cast
+from intake.exceptions import RuleViolation
+from intake.models import Case
+from oversight.accounts.roles import Role
+from oversight.governance.models import BylawsSetting
+from oversight.governance.services import bylaws_setting_set
+from tests.arrange import case_awaiting_discipline, case_before_panel, case_investigating
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _vote(panel, allegation, members, findings):
+    for member, finding in zip(members, findings, strict=False):
+        vote_cast(panel=panel, allegation=allegation, finding=finding, actor=member)
+
+
+def test_panel_only_after_findings_are_ready(intake_user, director, investigator, board_members):
+    case = case_investigating(intake_user, director, investigator)
+    with pytest.raises(RuleViolation):
+        panel_convene(case=case, members=board_members, actor=director, reason="x")
+
+
+def test_panel_members_must_be_board_members(intake_user, director, investigator, board_members):
+    case, _panel = case_before_panel(intake_user, director, investigator, board_members)
+    assert case.panels.get().members.count() == 3
+    with pytest.raises(RuleViolation):
+        from discipline.models import Panel
+
+        panel_convene(case=case, members=[investigator], actor=director, reason="x", kind=Panel.Kind.APPEALS)
+
+
+def test_majority_adopts_a_finding_under_default_bylaws(intake_user, director, investigator, board_members):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    allegation = case.allegations.get()
+    _vote(panel, allegation, board_members, ["out_of_policy", "out_of_policy", "in_policy"])
+    panel_decide(panel=panel, actor=director)
+    result = PanelResult.objects.get(panel=panel)
+    assert (result.finding, result.votes_for, result.panel_size) == ("out_of_policy", 2, 3)
+    case.refresh_from_db()
+    assert case.status == Case.Status.DISCIPLINE
+
+
+def test_result_follows_a_threshold_the_board_changed(intake_user, director, investigator, board_members, admin_user):
+    bylaws_setting_set(
+        key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
+        value=Decimal("1"),
+        adopted_on=None,
+        actor=admin_user,
+        reason="Bylaws amended: unanimity",
+    )
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    allegation = case.allegations.get()
+    _vote(panel, allegation, board_members, ["out_of_policy", "out_of_policy", "in_policy"])
+    panel_decide(panel=panel, actor=director)
+    result = PanelResult.objects.get(panel=panel)
+    assert (result.finding, result.threshold) == ("", Decimal("1"))
+    case.refresh_from_db()
+    assert case.status == Case.Status.CLOSED  # nothing sustained, nothing to discipline
+
+
+def test_without_quorum_no_finding_is_adopted():
+    assert tally(["out_of_policy"], 3, Decimal("0.3"), Decimal("0.6667")) == ("", 0)
+
+
+def test_tally_counts_against_the_whole_panel_not_only_votes_cast():
+    assert tally(["unfounded", "unfounded"], 5, Decimal("0.5001"), Decimal("0.4")) == ("", 2)
+    assert tally(["unfounded", "unfounded", "unfounded"], 5, Decimal("0.5001"), Decimal("0.4")) == ("unfounded", 3)
+
+
+def test_only_panel_members_vote(intake_user, director, investigator, board_members):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members[:2])
+    with pytest.raises(PermissionDenied):
+        vote_cast(panel=panel, allegation=case.allegations.get(), finding="unfounded", actor=board_members[2])
+
+
+def test_a_member_can_change_their_vote_while_voting_is_open(intake_user, director, investigator, board_members):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    allegation = case.allegations.get()
+    vote_cast(panel=panel, allegation=allegation, finding="unfounded", actor=board_members[0])
+    vote = vote_cast(panel=panel, allegation=allegation, finding="in_policy", actor=board_members[0])
+    assert vote.finding == "in_policy" and panel.votes.count() == 1
+
+
+def test_no_votes_after_the_panel_decided(intake_user, director, investigator, board_members):
+    case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
+    with pytest.raises(RuleViolation):
+        vote_cast(panel=panel, allegation=allegation, finding="unfounded", actor=board_members[0])
+
+
+def test_discipline_closes_the_case(intake_user, director, investigator, board_members):
+    case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
+    discipline_decide(
+        allegation=allegation, action="suspension", rationale="Guide level 3; just cause met", actor=board_members[0]
+    )
+    case.refresh_from_db()
+    assert case.status == Case.Status.CLOSED and case.closed_at
+    assert DisciplineDecision.objects.get().history.get().history_user == board_members[0]
+
+
+def test_discipline_only_for_sustained_allegations(intake_user, director, investigator, board_members):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members, outcome="in_policy")
+    allegation = case.allegations.get()
+    _vote(panel, allegation, board_members, ["in_policy"] * 3)
+    panel_decide(panel=panel, actor=director)
+    with pytest.raises(RuleViolation):
+        discipline_decide(allegation=allegation, action="termination", rationale="x", actor=director)
+
+
+def test_only_board_or_admin_records_bylaws(investigator):
+    with pytest.raises(PermissionDenied):
+        bylaws_setting_set(
+            key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
+            value=Decimal("0.5"),
+            adopted_on=None,
+            actor=investigator,
+            reason="x",
+        )
+
+
+def test_bylaws_change_is_in_history_with_reason(board_members):
+    row = bylaws_setting_set(
+        key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
+        value=Decimal("0.75"),
+        adopted_on=None,
+        actor=board_members[0],
+        reason="Amended at the October meeting",
+    )
+    assert row.history.get().history_change_reason == "Amended at the October meeting"
+
+
+def test_non_member_board_member_cannot_decide_discipline(intake_user, director, investigator, board_members):
+    outsider = make_user(Role.BOARD, username="board9")
+    case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
+    with pytest.raises(PermissionDenied):
+        discipline_decide(allegation=allegation, action="suspension", rationale="x", actor=outsider)

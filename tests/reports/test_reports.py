@@ -1,0 +1,79 @@
+import pytest
+
+from intake.services import case_decide
+from reports.models import ReportDocument
+from reports.selectors import annual_report_data
+from reports.services import LocalStaticFetcher
+from reports.tasks import annual_report_render_task
+from tests.arrange import case_before_panel, case_received
+
+pytestmark = pytest.mark.django_db
+
+
+def _year():
+    from django.utils import timezone
+
+    return timezone.localdate().year
+
+
+def test_annual_counts_by_decision_and_finding(intake_user, director, investigator, board_members):
+    routed = case_received(intake_user)
+    case_decide(case=routed, decision="mediation", reason="Agreed", actor=intake_user)
+    case_received(intake_user)
+    case_before_panel(intake_user, director, investigator, board_members, outcome="unfounded")
+    data = annual_report_data(year=_year())
+    assert data["total_cases"] == 3
+    assert dict(data["by_decision"])["Mediation"] == 1
+    assert dict(data["by_decision"])["Full investigation by OCPA"] == 1
+    assert dict(data["by_decision"])["Not yet decided"] == 1
+    assert dict(data["by_finding"]) == {
+        "Out of Policy (sustained)": 0,
+        "In Policy (not sustained)": 0,
+        "Unfounded": 1,
+        "Insufficient Evidence": 0,
+    }
+
+
+def test_annual_report_runs_a_constant_number_of_queries(intake_user, django_assert_max_num_queries):
+    for _ in range(5):
+        case_received(intake_user)
+    with django_assert_max_num_queries(3):
+        annual_report_data(year=_year())
+
+
+def test_report_page_names_no_one(client, intake_user):
+    case_received(intake_user)
+    response = client.get(f"/reports/annual/{_year()}/")
+    assert response.status_code == 200
+    assert b"Robin" not in response.content and b"Officer" not in response.content
+
+
+def test_render_task_stores_a_pdf_and_public_can_download_it(client, intake_user):
+    case_received(intake_user)
+    annual_report_render_task(_year())
+    document = ReportDocument.objects.get()
+    assert document.pdf.read(4) == b"%PDF"
+    response = client.get(f"/reports/annual/{_year()}.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_rendering_twice_keeps_one_document():
+    annual_report_render_task(_year())
+    annual_report_render_task(_year())
+    assert ReportDocument.objects.count() == 1
+
+
+def test_pdf_missing_is_404_not_a_render_on_request(client):
+    assert client.get(f"/reports/annual/{_year()}.pdf").status_code == 404
+
+
+def test_pdf_renderer_refuses_to_fetch_outside_urls():
+    fetcher = LocalStaticFetcher(allowed_protocols=("file",))
+    with pytest.raises(ValueError, match="Refusing"):
+        fetcher("http://169.254.169.254/latest/meta-data")
+    with pytest.raises(ValueError, match="Refusing"):
+        fetcher("file:///etc/passwd")
+
+
+def test_years_outside_the_range_are_404(client):
+    assert client.get("/reports/annual/1999/").status_code == 404

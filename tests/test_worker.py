@@ -1,0 +1,83 @@
+"""The wiring, proved against a real Celery worker and Redis (DEADLINES.md, "Testing clocks")."""
+
+import time
+import uuid
+from datetime import datetime, timedelta
+
+import pytest
+import time_machine
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+
+from investigations.services import records_request_send
+from oversight.calendar.business_days import PACIFIC
+from oversight.calendar.tasks import deadline_sweep_task
+from oversight.celery import app
+from oversight.notices.models import Notice
+from tests.arrange import case_investigating
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def worker():
+    """A worker thread on a queue of its own, so parallel test processes never share tasks."""
+    queue = f"test-{uuid.uuid4().hex}"
+    saved = app.conf.task_default_queue, app.conf.result_backend
+    app.conf.task_default_queue, app.conf.result_backend = queue, settings.REDIS_URL
+    try:
+        with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False, shutdown_timeout=30):
+            yield
+    finally:
+        app.conf.task_default_queue, app.conf.result_backend = saved
+
+
+def _wait_until(predicate, timeout=30):
+    """Polls a condition the worker will make true; fails (not hangs) when it never does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_due_deadline_produces_exactly_one_notice_even_when_the_sweep_runs_twice(
+    worker, intake_user, director, investigator, liaison, mailoutbox
+):
+    # Arrange a request sent two weeks ago: its day-before reminder and its breach are both due.
+    with time_machine.travel(datetime.now(PACIFIC) - timedelta(days=14), tick=False):
+        case = case_investigating(intake_user, director, investigator)
+        records_request_send(investigation=case.investigation, records_sought="Dispatch audio", actor=investigator)
+    first, second = deadline_sweep_task.delay(), deadline_sweep_task.delay()
+    sent = sorted([first.get(timeout=30), second.get(timeout=30)])
+    assert sent == [0, 2]  # the breach and the day-before reminder, sent by one sweep only
+
+    reminders = Notice.objects.exclude(subject__startswith="Notice of OCPA").exclude(subject__contains="due 20")
+    assert sorted(reminders.values_list("recipient_user__username", "subject")) == sorted(
+        [
+            ("director", f"Records request {case.investigation.records_requests.get().pk} overdue"),
+            ("investigator", f"Records request {case.investigation.records_requests.get().pk} overdue"),
+            ("ppb_liaison", f"Records request {case.investigation.records_requests.get().pk} due tomorrow"),
+        ]
+    )
+    assert _wait_until(lambda: not Notice.objects.exclude(status=Notice.Status.SENT).exists())
+    overdue_mail = [m for m in mailoutbox if m.subject.endswith("overdue")]
+    assert sorted(m.to[0] for m in overdue_mail) == ["director@test.invalid", "investigator@test.invalid"]
+
+
+def test_a_notice_delivered_twice_is_mailed_once(worker, mailoutbox):
+    from oversight.notices.services import notice_send
+    from oversight.notices.tasks import notice_deliver_task
+
+    notice = notice_send(
+        recipient_name="Filer",
+        recipient_address="filer@example.org",
+        channel=Notice.Channel.EMAIL,
+        subject="Your complaint",
+        body="Received",
+        actor=None,
+    )
+    notice_deliver_task.delay(notice.pk).get(timeout=30)  # a duplicate delivery of the same id
+    assert _wait_until(lambda: Notice.objects.get(pk=notice.pk).status == Notice.Status.SENT)
+    assert [m.to for m in mailoutbox] == [["filer@example.org"]]
