@@ -102,6 +102,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form, Django's own login form included, renders with labels tied to hints and errors.
+FORM_RENDERER = "oversight.forms.AccessibleFormRenderer"
+
 # One engine from demo to production: PostgreSQL. `make run` and `make test` set
 # DATABASE_URL to an embedded server when none is given.
 DATABASES = {"default": env.db_url("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/oversight")}

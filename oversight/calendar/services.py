@@ -83,12 +83,9 @@ def _fire(reminder, now):
     for kwargs in reminder_notices(deadline, reminder.kind):
         # The key makes the notice row itself unique: a crash between marking and sending
         # cannot produce a second copy on the next sweep.
-        notice_send(
-            actor=None,
-            about=deadline,
-            dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{kwargs['recipient_name']}"[:120],
-            **kwargs,
-        )
+        user = kwargs.get("recipient_user")
+        who = f"user{user.pk}" if user else kwargs.get("recipient_address") or kwargs["recipient_name"]
+        notice_send(actor=None, about=deadline, dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{who}"[:120], **kwargs)
 
 
 @transaction.atomic

@@ -40,6 +40,7 @@ def test_filed_complaint_appears_in_the_staff_intake_queue(page, live_server):
 
     page.get_by_role("link", name="Staff login").click()
     expect(page.locator("#system-use-notice")).to_be_visible()
+    assert_no_axe_violations(page)
     page.get_by_label("Username").fill("ines")
     page.get_by_label("Password").fill("a-long-test-password-123")
     page.get_by_role("button", name="Log in").click()
