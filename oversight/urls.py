@@ -14,6 +14,7 @@ urlpatterns = [
     path("complaints/", include("intake.urls")),
     path("staff/investigations/", include("investigations.urls")),
     path("board/", include("discipline.urls")),
+    path("board/", include("oversight.governance.urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("oversight.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -140,3 +140,28 @@ def test_non_member_board_member_cannot_decide_discipline(intake_user, director,
     case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
     with pytest.raises(PermissionDenied):
         discipline_decide(allegation=allegation, action="suspension", rationale="x", actor=outsider)
+
+
+def test_board_member_changes_the_threshold_on_the_bylaws_page(client, board_members):
+    client.force_login(board_members[0])
+    response = client.post(
+        "/board/bylaws/",
+        {"key": "hearings_panel_threshold", "value": "0.6667", "adopted_on": "2026-11-20", "reason": "Amendment 4"},
+    )
+    assert response.status_code == 302
+    row = BylawsSetting.objects.get(key="hearings_panel_threshold")
+    assert row.value == Decimal("0.6667")
+    assert (row.history.get().history_user, row.history.get().history_change_reason) == (
+        board_members[0],
+        "Amendment 4",
+    )
+
+
+def test_bylaws_page_rejects_a_share_above_one_and_keeps_the_input(client, board_members):
+    client.force_login(board_members[0])
+    response = client.post(
+        "/board/bylaws/", {"key": "hearings_panel_threshold", "value": "1.5", "adopted_on": "2026-11-20", "reason": "x"}
+    )
+    assert response.status_code == 400
+    assert b"1.5" in response.content
+    assert not BylawsSetting.objects.exists()

@@ -1,0 +1,19 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from oversight.forms import AccessibleFormMixin, DateInput
+
+from .models import BylawsSetting
+
+
+class BylawsSettingForm(AccessibleFormMixin, forms.Form):
+    key = forms.ChoiceField(label=_("Setting"), choices=BylawsSetting.Key.choices)
+    value = forms.DecimalField(
+        label=_("Value (a share of the panel, from 0 to 1)"),
+        min_value=0.0001,
+        max_value=1,
+        decimal_places=4,
+        help_text=_("For example 0.5001 for a simple majority, 0.6667 for two thirds, 1 for unanimity."),
+    )
+    adopted_on = forms.DateField(label=_("Date the Board adopted it"), widget=DateInput)
+    reason = forms.CharField(label=_("Reason"), help_text=_("For example: the bylaws amendment and meeting."))
