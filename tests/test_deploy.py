@@ -36,7 +36,11 @@ def test_docker_compose_file_validates():
     env = {**os.environ, **COMPOSE_ENV}
     result = subprocess.run(
         ["docker-compose", "-f", str(BASE_DIR / "docker-compose.yml"), "config", "-q"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
 
@@ -45,7 +49,11 @@ def test_docker_compose_refuses_to_start_without_secret_key():
     env = {k: v for k, v in {**os.environ, **COMPOSE_ENV}.items() if k != "SECRET_KEY"}
     result = subprocess.run(
         ["docker-compose", "-f", str(BASE_DIR / "docker-compose.yml"), "config", "-q"],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -54,7 +62,11 @@ def test_docker_compose_refuses_to_start_without_secret_key():
 def test_production_settings_pass_check_deploy():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BASE_DIR, env=production_env(), capture_output=True, text=True, timeout=120,
+        cwd=BASE_DIR,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     output = result.stdout + result.stderr
     assert "System check identified no issues" in output, output

@@ -7,9 +7,7 @@ from oversight.forms import AccessibleFormMixin, DateInput
 
 class _ThrowawayForm(AccessibleFormMixin, forms.Form):
     x = forms.CharField(label="Your name", help_text="As on your ID.", max_length=3)
-    colour = forms.ChoiceField(
-        label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect
-    )
+    colour = forms.ChoiceField(label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect)
     agree = forms.BooleanField(label="I agree")
     seen_on = forms.DateField(label="Seen on", widget=DateInput, required=False)
 
@@ -62,9 +60,7 @@ def test_invalid_radio_group_is_a_fieldset_described_by_its_error():
 
     html = _render(form, "colour")
 
-    assert (
-        '<fieldset class="usa-fieldset" id="id_colour" aria-describedby="id_colour_error">' in html
-    )
+    assert '<fieldset class="usa-fieldset" id="id_colour" aria-describedby="id_colour_error">' in html
     assert '<legend class="usa-legend usa-label--error">Colour' in html
     assert html.count('class="usa-radio__input"') == 2
     assert html.count('aria-invalid="true"') == 2

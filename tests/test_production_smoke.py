@@ -53,8 +53,12 @@ def admin_connection(database_url: str):
     cfg = environ.Env.db_url_config(database_url)
     host = cfg.get("HOST") or cfg.get("OPTIONS", {}).get("host")
     return psycopg.connect(
-        host=host or None, port=cfg.get("PORT") or None, user=cfg.get("USER") or None,
-        password=cfg.get("PASSWORD") or None, dbname="postgres", autocommit=True,
+        host=host or None,
+        port=cfg.get("PORT") or None,
+        user=cfg.get("USER") or None,
+        password=cfg.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
     )
 
 
@@ -141,8 +145,13 @@ def test_production_stack_files_a_complaint(tmp_path):
     port = free_port()
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
-    for name in ("SECRET_KEY_FILE", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "STATICFILES_BACKEND",
-                 "CELERY_TASK_ALWAYS_EAGER"):
+    for name in (
+        "SECRET_KEY_FILE",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_COOKIES",
+        "STATICFILES_BACKEND",
+        "CELERY_TASK_ALWAYS_EAGER",
+    ):
         env.pop(name, None)
     env.update(
         DJANGO_SETTINGS_MODULE="oversight.settings",
@@ -160,8 +169,12 @@ def test_production_stack_files_a_complaint(tmp_path):
 
     def manage(*args):
         result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env,
-            capture_output=True, text=True, timeout=300,
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert result.returncode == 0, f"manage.py {args[0]}:\n{result.stdout}\n{result.stderr}"
 
@@ -176,17 +189,31 @@ def test_production_stack_files_a_complaint(tmp_path):
         def start(name, args):
             logs[name] = open(tmp_path / f"{name}.log", "w")  # noqa: SIM115
             procs[name] = subprocess.Popen(
-                [sys.executable, "-m", *args], cwd=BASE_DIR, env=env,
-                stdout=logs[name], stderr=subprocess.STDOUT,
+                [sys.executable, "-m", *args],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=logs[name],
+                stderr=subprocess.STDOUT,
             )
 
-        start("gunicorn", ["gunicorn", "oversight.wsgi:application", "-b", f"127.0.0.1:{port}",
-                           "-w", "2", "--access-logfile", "-"])
-        start("worker", ["celery", "-A", "oversight", "worker", "-P", "solo", "-l", "INFO",
-                         "-n", worker_name])
-        start("beat", ["celery", "-A", "oversight", "beat", "-l", "INFO",
-                       f"--pidfile={tmp_path / 'beat.pid'}",
-                       f"--schedule={tmp_path / 'beat-schedule'}"])
+        start(
+            "gunicorn",
+            ["gunicorn", "oversight.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", "2", "--access-logfile", "-"],
+        )
+        start("worker", ["celery", "-A", "oversight", "worker", "-P", "solo", "-l", "INFO", "-n", worker_name])
+        start(
+            "beat",
+            [
+                "celery",
+                "-A",
+                "oversight",
+                "beat",
+                "-l",
+                "INFO",
+                f"--pidfile={tmp_path / 'beat.pid'}",
+                f"--schedule={tmp_path / 'beat-schedule'}",
+            ],
+        )
         wait_until_serving(port, procs)
 
         browser = Browser(port)
@@ -203,13 +230,15 @@ def test_production_stack_files_a_complaint(tmp_path):
             "submission_key": parser.values["submission_key"],
             "filer_type": "complainant",
             "narrative": "An officer pushed me while I was waiting for the bus and would not "
-                         "give me a name or badge number.",
+            "give me a name or badge number.",
             "incident_on": "2026-11-01",
             "incident_place": "SE Hawthorne & 39th",
         }
         referer = f"https://127.0.0.1:{port}/complaints/new/"
         status, headers, body = browser.request(
-            "POST", "/complaints/new/", body=urllib.parse.urlencode(form),
+            "POST",
+            "/complaints/new/",
+            body=urllib.parse.urlencode(form),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": referer},
         )
         assert status in (302, 303), f"status {status}:\n{body[:3000]}"
@@ -223,9 +252,24 @@ def test_production_stack_files_a_complaint(tmp_path):
         assert procs["beat"].poll() is None, "beat died"
         for _ in range(3):
             ping = subprocess.run(
-                [sys.executable, "-m", "celery", "-A", "oversight", "inspect", "ping",
-                 "-d", worker_name, "--timeout", "10"],
-                cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "oversight",
+                    "inspect",
+                    "ping",
+                    "-d",
+                    worker_name,
+                    "--timeout",
+                    "10",
+                ],
+                cwd=BASE_DIR,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
             )
             if ping.returncode == 0 and "pong" in ping.stdout:
                 break

@@ -85,7 +85,9 @@ def _fire(reminder, now):
         # cannot produce a second copy on the next sweep.
         user = kwargs.get("recipient_user")
         who = f"user{user.pk}" if user else kwargs.get("recipient_address") or kwargs["recipient_name"]
-        notice_send(actor=None, about=deadline, dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{who}"[:120], **kwargs)
+        notice_send(
+            actor=None, about=deadline, dedupe_key=f"deadline:{deadline.pk}:{reminder.kind}:{who}"[:120], **kwargs
+        )
 
 
 @transaction.atomic

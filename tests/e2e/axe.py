@@ -18,9 +18,7 @@ def _axe_source():
 def axe_violations(page, *, tags=WCAG_TAGS):
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)
-    )
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags))
     return result["violations"]
 
 

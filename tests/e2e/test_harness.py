@@ -14,9 +14,7 @@ def test_home_page_has_language_title_and_no_axe_violations(live_server, page):
 
 
 def test_axe_helper_reports_a_known_violation(page):
-    page.set_content(
-        "<!DOCTYPE html><html><head><title>t</title></head><body><img src='x.png'></body></html>"
-    )
+    page.set_content("<!DOCTYPE html><html><head><title>t</title></head><body><img src='x.png'></body></html>")
 
     ids = {v["id"] for v in axe_violations(page)}
 
