@@ -6,7 +6,7 @@ from intake.models import Allegation, Case
 from intake.selectors import allegation_list_for_case, case_get_for
 from investigations.selectors import finding_map_for_case
 from oversight.accounts.roles import Role, role_required
-from oversight.web import call_service, form_errors_to_messages
+from oversight.web import call_service, submit_form
 
 from . import services
 from .forms import DisciplineForm, PanelConveneForm, VoteForm
@@ -43,19 +43,14 @@ def case_section(request, case):
 @require_POST
 def panel_convene(request, pk):
     case = case_get_for(user=request.user, pk=pk)
-    form = PanelConveneForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.panel_convene,
-            success=_("Panel convened."),
-            case=case,
-            actor=request.user,
-            members=form.cleaned_data["members"],
-            reason=form.cleaned_data["reason"],
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        PanelConveneForm(request.POST),
+        services.panel_convene,
+        success=_("Panel convened."),
+        case=case,
+        actor=request.user,
+    )
     return redirect("intake:case-detail", pk=case.pk)
 
 
@@ -119,19 +114,15 @@ def _allegation_on(panel, allegation_pk):
 def vote_cast(request, pk, allegation_pk):
     panel = panel_get_for(user=request.user, pk=pk)
     allegation = _allegation_on(panel, allegation_pk)
-    form = VoteForm(request.POST, prefix=f"a{allegation.pk}")
-    if form.is_valid():
-        call_service(
-            request,
-            services.vote_cast,
-            success=_("Vote recorded."),
-            panel=panel,
-            allegation=allegation,
-            actor=request.user,
-            finding=form.cleaned_data["finding"],
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        VoteForm(request.POST, prefix=f"a{allegation.pk}"),
+        services.vote_cast,
+        success=_("Vote recorded."),
+        panel=panel,
+        allegation=allegation,
+        actor=request.user,
+    )
     return redirect("discipline:panel-detail", pk=panel.pk)
 
 
@@ -150,16 +141,12 @@ def panel_decide(request, pk):
 def discipline_decide(request, pk, allegation_pk):
     panel = panel_get_for(user=request.user, pk=pk)
     allegation = _allegation_on(panel, allegation_pk)
-    form = DisciplineForm(request.POST, prefix=f"d{allegation.pk}")
-    if form.is_valid():
-        call_service(
-            request,
-            services.discipline_decide,
-            success=_("Discipline recorded."),
-            allegation=allegation,
-            actor=request.user,
-            **form.cleaned_data,
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        DisciplineForm(request.POST, prefix=f"d{allegation.pk}"),
+        services.discipline_decide,
+        success=_("Discipline recorded."),
+        allegation=allegation,
+        actor=request.user,
+    )
     return redirect("discipline:panel-detail", pk=panel.pk)

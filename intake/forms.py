@@ -77,7 +77,7 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
 
 class AllegationForm(AccessibleFormMixin, forms.Form):
     allegation_type = forms.ModelChoiceField(AllegationType.objects.filter(is_active=True), label=_("Allegation type"))
-    badge_number = forms.CharField(
+    employee = forms.CharField(
         label=_("Badge number of the Covered Employee"),
         required=False,
         help_text=_("Leave blank for an unidentified officer."),
@@ -85,8 +85,9 @@ class AllegationForm(AccessibleFormMixin, forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     reason = forms.CharField(label=_("Reason for the record"), initial=_("Allegation identified at intake"))
 
-    def clean_badge_number(self):
-        badge = self.cleaned_data["badge_number"].strip()
+    def clean_employee(self):
+        """The field takes a badge number and yields the rostered employee (None: unidentified)."""
+        badge = self.cleaned_data["employee"].strip()
         if not badge:
             return None
         employee = Employee.objects.filter(badge_number__iexact=badge, is_active=True).first()

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from oversight.accounts.roles import Role, public, role_required
-from oversight.web import call_service, form_errors_to_messages
+from oversight.web import submit_form
 
 from . import services
 from .forms import AllegationForm, ComplaintForm, DecisionForm, MandatoryCategoryForm, QueueFilterForm, ReasonForm
@@ -74,32 +74,16 @@ def case_detail(request, pk):
     return render(request, "intake/case_detail.html", context)
 
 
-def _posted(request, pk, form_class, service, success, extra):
+def _posted(request, pk, form_class, service, success, **kwargs):
     case = case_get_for(user=request.user, pk=pk)
-    form = form_class(request.POST)
-    if form.is_valid():
-        call_service(request, service, success=success, case=case, actor=request.user, **extra(form))
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(request, form_class(request.POST), service, success=success, case=case, actor=request.user, **kwargs)
     return redirect("intake:case-detail", pk=case.pk)
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def allegation_add(request, pk):
-    return _posted(
-        request,
-        pk,
-        AllegationForm,
-        services.allegation_add,
-        _("Allegation added."),
-        extra=lambda f: {
-            "allegation_type": f.cleaned_data["allegation_type"],
-            "employee": f.cleaned_data["badge_number"],
-            "description": f.cleaned_data["description"],
-            "reason": f.cleaned_data["reason"],
-        },
-    )
+    return _posted(request, pk, AllegationForm, services.allegation_add, _("Allegation added."))
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
@@ -111,34 +95,17 @@ def case_categorize(request, pk):
         MandatoryCategoryForm,
         services.case_categorize,
         _("Category recorded."),
-        extra=lambda f: {
-            "mandatory_category": f.cleaned_data["mandatory_category"],
-            "reason": "Mandatory category set at intake",
-        },
+        reason="Mandatory category set at intake",
     )
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def case_decide(request, pk):
-    return _posted(
-        request,
-        pk,
-        DecisionForm,
-        services.case_decide,
-        _("Case-handling decision recorded."),
-        extra=lambda f: {"decision": f.cleaned_data["decision"], "reason": f.cleaned_data["reason"]},
-    )
+    return _posted(request, pk, DecisionForm, services.case_decide, _("Case-handling decision recorded."))
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 @require_POST
 def case_close(request, pk):
-    return _posted(
-        request,
-        pk,
-        ReasonForm,
-        services.case_close,
-        _("Case closed."),
-        extra=lambda f: {"reason": f.cleaned_data["reason"]},
-    )
+    return _posted(request, pk, ReasonForm, services.case_close, _("Case closed."))

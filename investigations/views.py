@@ -6,7 +6,7 @@ from intake.models import Allegation, Case
 from intake.selectors import allegation_list_for_case, case_get_for, case_list_visible_to
 from oversight.accounts.roles import Role, role_required
 from oversight.calendar.selectors import deadline_for, deadline_list_for
-from oversight.web import call_service, form_errors_to_messages
+from oversight.web import call_service, submit_form
 
 from . import services
 from .forms import FindingForm, InvestigationOpenForm, ReasonForm, RecordsAnswerForm, RecordsRequestForm
@@ -67,18 +67,14 @@ def chief_notice_send(request, pk):
 @require_POST
 def investigation_open(request, pk):
     case = case_get_for(user=request.user, pk=pk)
-    form = InvestigationOpenForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.investigation_open,
-            success=_("Investigation opened; the 180-day clock runs."),
-            case=case,
-            actor=request.user,
-            **form.cleaned_data,
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        InvestigationOpenForm(request.POST),
+        services.investigation_open,
+        success=_("Investigation opened; the 180-day clock runs."),
+        case=case,
+        actor=request.user,
+    )
     return _back(case)
 
 
@@ -91,18 +87,14 @@ def _investigation_for(request, pk):
 @require_POST
 def records_request_send(request, pk):
     investigation = _investigation_for(request, pk)
-    form = RecordsRequestForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.records_request_send,
-            success=_("Records request sent to PPB."),
-            investigation=investigation,
-            actor=request.user,
-            **form.cleaned_data,
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        RecordsRequestForm(request.POST),
+        services.records_request_send,
+        success=_("Records request sent to PPB."),
+        investigation=investigation,
+        actor=request.user,
+    )
     return _back(investigation.case)
 
 
@@ -110,18 +102,14 @@ def records_request_send(request, pk):
 @require_POST
 def finding_record(request, pk):
     allegation = get_object_or_404(Allegation, case__in=case_list_visible_to(user=request.user), pk=pk)
-    form = FindingForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.finding_record,
-            success=_("Finding recorded."),
-            allegation=allegation,
-            actor=request.user,
-            **form.cleaned_data,
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        FindingForm(request.POST),
+        services.finding_record,
+        success=_("Finding recorded."),
+        allegation=allegation,
+        actor=request.user,
+    )
     return _back(allegation.case)
 
 
@@ -129,18 +117,14 @@ def finding_record(request, pk):
 @require_POST
 def investigation_complete(request, pk):
     investigation = _investigation_for(request, pk)
-    form = ReasonForm(request.POST)
-    if form.is_valid():
-        call_service(
-            request,
-            services.investigation_complete,
-            success=_("Investigation completed."),
-            investigation=investigation,
-            actor=request.user,
-            reason=form.cleaned_data["reason"],
-        )
-    else:
-        form_errors_to_messages(request, form)
+    submit_form(
+        request,
+        ReasonForm(request.POST),
+        services.investigation_complete,
+        success=_("Investigation completed."),
+        investigation=investigation,
+        actor=request.user,
+    )
     return _back(investigation.case)
 
 

@@ -21,3 +21,14 @@ def form_errors_to_messages(request, form):
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else error)
+
+
+def submit_form(request, form, service, *, success, **kwargs):
+    """Validates a posted form, then calls the service with kwargs and the cleaned data.
+
+    Field errors and rule violations both come back as messages; returns the service's result or None.
+    """
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+        return None
+    return call_service(request, service, success=success, **kwargs, **form.cleaned_data)

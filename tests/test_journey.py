@@ -44,7 +44,7 @@ def test_a_complaint_walks_through_every_stage(client, intake_user, director, in
         client,
         intake_user,
         f"{base}/allegations/",
-        {"allegation_type": AllegationTypeFactory().pk, "badge_number": "41234", "reason": "From the narrative"},
+        {"allegation_type": AllegationTypeFactory().pk, "employee": "41234", "reason": "From the narrative"},
     )
     assert str(officer.last_name).encode() in page.content
     _post(client, intake_user, f"{base}/decide/", {"decision": "investigate", "reason": "Community concern"})
