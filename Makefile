@@ -5,7 +5,7 @@ PYTHON_BOOT := $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: venv run test lint
+.PHONY: venv run test lint bench
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -23,3 +23,6 @@ test: venv
 
 lint: venv
 	$(VENV)/bin/ruff check .
+
+bench: venv  ## list pages at 100 and 10,000 cases (pytest-benchmark)
+	$(PY) -m oversight.launcher test benchmarks -p no:xdist --benchmark-columns=min,median,max,rounds

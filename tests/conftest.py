@@ -26,7 +26,7 @@ def make_user(role, username=None, **extra):
 
 
 @pytest.fixture(autouse=True)
-def _settings(settings, tmp_path):
+def settings_for_tests(settings, tmp_path):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
