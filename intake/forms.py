@@ -108,6 +108,11 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Case-handling decision"), choices=Case.Decision.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args, **kwargs):
+        # Shares the case page with AllegationForm, whose "reason" would otherwise also be id_reason.
+        kwargs.setdefault("auto_id", "decide_%s")
+        super().__init__(*args, **kwargs)
+
 
 class ReasonForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

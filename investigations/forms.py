@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oversight.forms import AccessibleFormMixin
 
-from .models import FindingOutcome
+from .models import FindingOutcome, RequestedRecord
 from .selectors import investigator_list
 
 
@@ -24,14 +24,35 @@ class RecordsRequestForm(AccessibleFormMixin, forms.Form):
     )
 
 
-class RecordsAnswerForm(AccessibleFormMixin, forms.Form):
-    response = forms.CharField(
-        label=_("Response"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "Records produced, or for each record withheld: the record, the reason and the legal justification."
-        ),
+class RecordAnswerForm(AccessibleFormMixin, forms.Form):
+    """PPB's answer for one record; the service enforces which parts each outcome needs."""
+
+    outcome = forms.ChoiceField(
+        label=_("Answer"),
+        widget=forms.RadioSelect,
+        choices=[c for c in RequestedRecord.Outcome.choices if c[0] != RequestedRecord.Outcome.PENDING],
     )
+    upload = forms.FileField(
+        label=_("The record"),
+        required=False,
+        help_text=_("Required when the record is produced, with or without redactions. Checked by its content."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when withheld or redacted: why."),
+    )
+    legal_justification = forms.CharField(
+        label=_("Legal justification"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when withheld or redacted: the law that allows it, for example ORS 192.345(3)."),
+    )
+
+
+class SubpoenaForm(AccessibleFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), initial=_("The Board disagrees with the withholding"))
 
 
 class FindingForm(AccessibleFormMixin, forms.Form):

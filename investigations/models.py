@@ -54,9 +54,14 @@ class RecordsRequest(models.Model):
 
     class Status(models.TextChoices):
         SENT = "sent", _("Sent, awaiting PPB")
+        PARTIAL = "partial", _("Partly answered")
         ANSWERED = "answered", _("Answered")
 
-    TRANSITIONS = {Status.SENT: {Status.ANSWERED}, Status.ANSWERED: set()}
+    TRANSITIONS = {
+        Status.SENT: {Status.PARTIAL, Status.ANSWERED},
+        Status.PARTIAL: {Status.ANSWERED},
+        Status.ANSWERED: set(),
+    }
 
     class Agency(models.TextChoices):
         PPB = "ppb", _("Portland Police Bureau")
@@ -67,11 +72,7 @@ class RecordsRequest(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.SENT)
     sent_at = models.DateTimeField()
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    response = models.TextField(blank=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    answered_at = models.DateTimeField(null=True, blank=True, help_text=_("When the last record was answered."))
     history = HistoricalRecords()
 
     class Meta:
@@ -79,6 +80,73 @@ class RecordsRequest(models.Model):
 
     def __str__(self):
         return f"Records request {self.pk} ({self.investigation.case})"
+
+
+class RequestedRecord(models.Model):
+    """One record named in a request, and PPB's answer for it (R2.6).
+
+    Withheld or redacted records carry a written explanation: the record (this row), the
+    reason, and the legal justification. All three are required.
+    """
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Awaiting PPB")
+        PRODUCED = "produced", _("Produced")
+        REDACTED = "redacted", _("Produced with redactions")
+        WITHHELD = "withheld", _("Withheld")
+
+    request = models.ForeignKey(RecordsRequest, on_delete=models.PROTECT, related_name="records")
+    description = models.CharField(max_length=500)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.PENDING)
+    file = models.FileField(upload_to="records/", blank=True)
+    file_name = models.CharField(max_length=200, blank=True, help_text=_("The name the liaison's file had."))
+    content_type = models.CharField(max_length=100, blank=True, help_text=_("Detected from the content."))
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    reason = models.TextField(blank=True)
+    legal_justification = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class Subpoena(models.Model):
+    """A subpoena the Board issues when it disagrees with a withholding (R2.6, R2.7)."""
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", _("Issued")
+        SERVED = "served", _("Served")
+        COMPLIED = "complied", _("Complied with")
+        NOT_COMPLIED = "not_complied", _("Not complied with")
+
+    TRANSITIONS = {
+        Status.ISSUED: {Status.SERVED},
+        Status.SERVED: {Status.COMPLIED, Status.NOT_COMPLIED},
+        Status.COMPLIED: set(),
+        Status.NOT_COMPLIED: set(),
+    }
+
+    record = models.ForeignKey(RequestedRecord, on_delete=models.PROTECT, related_name="subpoenas")
+    status = models.CharField(max_length=14, choices=Status.choices, default=Status.ISSUED)
+    issued_at = models.DateTimeField()
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    served_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issued_at"]
+
+    def __str__(self):
+        return f"Subpoena for {self.record} ({self.get_status_display()})"
 
 
 class Finding(models.Model):

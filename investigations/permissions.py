@@ -29,3 +29,9 @@ def can_answer_records_request(user, request=None):
     if not has_role(user, Role.LIAISON) or user.agency != User.Agency.PPB:
         return False
     return request is None or request.agency == user.agency
+
+
+@rules.predicate
+def can_issue_subpoena(user):
+    """The Board decides; the Director records its subpoenas and their service."""
+    return has_role(user, Role.DIRECTOR, Role.BOARD)

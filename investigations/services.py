@@ -1,4 +1,8 @@
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +18,16 @@ from oversight.history import save_audited
 from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
 from oversight.roster.selectors import employee_get_chief
+from oversight.uploads import inspect_upload
 
-from .models import ChiefNotice, Finding, Investigation, RecordsRequest
-from .permissions import can_answer_records_request, can_direct, can_investigate, can_send_chief_notice
+from .models import ChiefNotice, Finding, Investigation, RecordsRequest, RequestedRecord, Subpoena
+from .permissions import (
+    can_answer_records_request,
+    can_direct,
+    can_investigate,
+    can_issue_subpoena,
+    can_send_chief_notice,
+)
 from .reminders import liaisons_of
 
 
@@ -89,12 +100,17 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
         raise PermissionDenied
     if investigation.status != Investigation.Status.OPEN:
         raise RuleViolation(_("Records are requested while the investigation is open."))
+    items = [line.strip(" -*\t") for line in records_sought.splitlines() if line.strip(" -*\t")]
+    if not items:
+        raise RuleViolation(_("List at least one record, one per line."))
     now = timezone.now()
     request = save_audited(
         RecordsRequest(investigation=investigation, records_sought=records_sought, sent_at=now, requested_by=actor),
         actor=actor,
         reason=reason,
     )
+    for item in items:
+        save_audited(RequestedRecord(request=request, description=item[:500]), actor=actor, reason=reason)
     deadline = deadline_start(
         about=request,
         rule=Deadline.Rule.RECORDS_5BD,
@@ -117,25 +133,94 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
     return request
 
 
-@transaction.atomic
-def records_request_answer(*, records_request, response, actor, reason="PPB answered the records request"):
-    """A liaison's answer to a request addressed to their agency; stops its clock."""
-    if not can_answer_records_request(actor, records_request):
+def requested_record_answer(*, record, outcome, actor, upload=None, reason="", legal_justification=""):
+    """PPB's answer for one record (R2.6): produced with its file, or withheld or redacted with
+    a written reason and legal justification. The request is answered when every record is."""
+    if not can_answer_records_request(actor, record.request):
         raise PermissionDenied
-    request = RecordsRequest.objects.select_for_update().get(pk=records_request.pk)
-    if request.status == RecordsRequest.Status.ANSWERED:
-        return request
-    if not response.strip():
-        raise RuleViolation(_("Describe the records produced, or why any are withheld."))
-    request.status, request.response = RecordsRequest.Status.ANSWERED, response
-    request.answered_at, request.answered_by = timezone.now(), actor
+    _check_answer(outcome, upload, reason, legal_justification)
+    file_facts = stored = None
+    if upload is not None:
+        # Checked, hashed and stored before the transaction: no slow I/O while rows are locked.
+        # The name on disk is made here; the uploader's file name is only kept as a label.
+        file_facts = inspect_upload(upload, max_bytes=settings.RECORDS_MAX_UPLOAD_BYTES)
+        stored = default_storage.save(f"records/{record.request_id}/{uuid.uuid4().hex}", upload)
+    with transaction.atomic():
+        request = RecordsRequest.objects.select_for_update().get(pk=record.request_id)
+        record = RequestedRecord.objects.select_for_update().get(pk=record.pk)
+        if record.outcome != RequestedRecord.Outcome.PENDING:
+            raise RuleViolation(_("This record has already been answered."))
+        record.outcome, record.reason, record.legal_justification = outcome, reason, legal_justification
+        record.answered_at, record.answered_by = timezone.now(), actor
+        if file_facts:
+            record.content_type, record.size, record.sha256 = file_facts
+            record.file_name, record.file.name = upload.name[-200:], stored
+        save_audited(record, actor=actor, reason=f"PPB answered: {record.get_outcome_display()}")
+        _records_request_settle(request, actor=actor, now=record.answered_at)
+    return record
+
+
+def _check_answer(outcome, upload, reason, legal_justification):
+    outcomes = RequestedRecord.Outcome
+    if outcome not in (outcomes.PRODUCED, outcomes.REDACTED, outcomes.WITHHELD):
+        raise RuleViolation(_("Choose produced, produced with redactions, or withheld."))
+    if outcome in (outcomes.PRODUCED, outcomes.REDACTED) and upload is None:
+        raise RuleViolation(_("Attach the record that is produced."))
+    if outcome == outcomes.WITHHELD and upload is not None:
+        raise RuleViolation(_("A withheld record has no file."))
+    if outcome in (outcomes.REDACTED, outcomes.WITHHELD) and not (reason.strip() and legal_justification.strip()):
+        raise RuleViolation(_("A withheld or redacted record needs both the reason and the legal justification."))
+
+
+def _records_request_settle(request, *, actor, now):
+    pending = request.records.filter(outcome=RequestedRecord.Outcome.PENDING).exists()
+    to = RecordsRequest.Status.PARTIAL if pending else RecordsRequest.Status.ANSWERED
+    if request.status == to:
+        return
+    request.status = to
+    request.answered_at = None if pending else now
     save_audited(
-        request, actor=actor, reason=reason, update_fields=["status", "response", "answered_at", "answered_by"]
+        request,
+        actor=actor,
+        reason="Records request answered" if not pending else "Partly answered",
+        update_fields=["status", "answered_at"],
     )
     deadline = deadline_for(request, Deadline.Rule.RECORDS_5BD)
-    if deadline:
-        deadline_meet(deadline=deadline, actor=actor, reason="Records request answered", now=request.answered_at)
-    return request
+    if deadline and not pending:
+        deadline_meet(deadline=deadline, actor=actor, reason="Every record answered", now=now)
+
+
+@transaction.atomic
+def subpoena_issue(*, record, actor, reason):
+    """The Board subpoenas a record PPB withheld or redacted (R2.6, R2.7)."""
+    if not can_issue_subpoena(actor):
+        raise PermissionDenied
+    record = RequestedRecord.objects.select_for_update().get(pk=record.pk)
+    if record.outcome not in (RequestedRecord.Outcome.WITHHELD, RequestedRecord.Outcome.REDACTED):
+        raise RuleViolation(_("A subpoena is issued for a record PPB withheld or redacted."))
+    open_one = record.subpoenas.filter(status__in=[Subpoena.Status.ISSUED, Subpoena.Status.SERVED]).first()
+    if open_one:
+        return open_one
+    return save_audited(Subpoena(record=record, issued_at=timezone.now(), issued_by=actor), actor=actor, reason=reason)
+
+
+@transaction.atomic
+def subpoena_advance(*, subpoena, to, actor, reason):
+    """Records service and compliance (or not) of a subpoena, along Subpoena.TRANSITIONS."""
+    if not can_issue_subpoena(actor):
+        raise PermissionDenied
+    subpoena = Subpoena.objects.select_for_update().get(pk=subpoena.pk)
+    if subpoena.status == to:
+        return subpoena
+    if to not in Subpoena.TRANSITIONS[subpoena.status]:
+        raise RuleViolation(
+            _("A subpoena cannot move from %(a)s to %(b)s.")
+            % {"a": subpoena.get_status_display(), "b": Subpoena.Status(to).label}
+        )
+    subpoena.status = to
+    field = "served_at" if to == Subpoena.Status.SERVED else "resolved_at"
+    setattr(subpoena, field, timezone.now())
+    return save_audited(subpoena, actor=actor, reason=reason, update_fields=["status", field])
 
 
 @transaction.atomic

@@ -12,4 +12,12 @@ urlpatterns = [
     path("allegations/<int:pk>/finding/", views.finding_record, name="finding-record"),
     path("ppb/requests/", views.liaison_inbox, name="liaison-inbox"),
     path("ppb/requests/<int:pk>/", views.records_request_detail, name="records-request-detail"),
+    path(
+        "ppb/requests/<int:pk>/records/<int:record_pk>/answer/",
+        views.requested_record_answer,
+        name="requested-record-answer",
+    ),
+    path("records/<int:record_pk>/file/", views.requested_record_file, name="requested-record-file"),
+    path("records/<int:record_pk>/subpoena/", views.subpoena_issue, name="subpoena-issue"),
+    path("subpoenas/<int:subpoena_pk>/", views.subpoena_advance, name="subpoena-advance"),
 ]

@@ -1,6 +1,9 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from intake.models import Allegation, Case
 from intake.selectors import allegation_list_for_case, case_get_for, case_list_visible_to
@@ -9,9 +12,15 @@ from oversight.calendar.selectors import deadline_for, deadline_list_for
 from oversight.web import call_service, submit_form
 
 from . import services
-from .forms import FindingForm, InvestigationOpenForm, ReasonForm, RecordsAnswerForm, RecordsRequestForm
-from .models import ChiefNotice, Investigation, RecordsRequest
-from .permissions import can_answer_records_request, can_direct, can_investigate, can_send_chief_notice
+from .forms import FindingForm, InvestigationOpenForm, ReasonForm, RecordAnswerForm, RecordsRequestForm, SubpoenaForm
+from .models import ChiefNotice, Investigation, RecordsRequest, RequestedRecord, Subpoena
+from .permissions import (
+    can_answer_records_request,
+    can_direct,
+    can_investigate,
+    can_issue_subpoena,
+    can_send_chief_notice,
+)
 from .selectors import finding_map_for_case, records_request_get_for, records_request_list_visible_to
 
 
@@ -148,32 +157,121 @@ def liaison_inbox(request):
     return render(request, "investigations/records_request_inbox.html", {"rows": rows})
 
 
-@role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
-@require_http_methods(["GET", "POST"])
-def records_request_detail(request, pk):
-    records_request = records_request_get_for(user=request.user, pk=pk)
+def _record_rows(request, records_request, bound=None):
+    """Each record with what this user may do with it; ``bound`` is a re-posted form with errors."""
     may_answer = can_answer_records_request(request.user, records_request)
-    form = RecordsAnswerForm(request.POST or None) if may_answer else None
-    if request.method == "POST":
-        if form is None:
-            return redirect("investigations:records-request-detail", pk=pk)
-        if form.is_valid():
-            done = call_service(
-                request,
-                services.records_request_answer,
-                success=_("Answer sent to OCPA."),
-                records_request=records_request,
-                actor=request.user,
-                response=form.cleaned_data["response"],
+    may_subpoena = can_issue_subpoena(request.user)
+    subpoenas = {}
+    for subpoena in Subpoena.objects.filter(record__request=records_request):
+        moves = sorted((to, Subpoena.Status(to).label) for to in Subpoena.TRANSITIONS[subpoena.status])
+        subpoenas.setdefault(subpoena.record_id, []).append((subpoena, moves))
+    rows = []
+    for record in records_request.records.all():
+        form = None
+        if may_answer and record.outcome == RequestedRecord.Outcome.PENDING:
+            form = (
+                bound
+                if bound is not None and bound.prefix == f"r{record.pk}"
+                else RecordAnswerForm(prefix=f"r{record.pk}")
             )
-            if done:
-                return redirect("investigations:liaison-inbox")
+        contested = record.outcome in (RequestedRecord.Outcome.WITHHELD, RequestedRecord.Outcome.REDACTED)
+        rows.append(
+            {
+                "record": record,
+                "form": form,
+                "subpoenas": subpoenas.get(record.pk, []),
+                "can_subpoena": may_subpoena and contested,
+                "subpoena_form": SubpoenaForm(prefix=f"s{record.pk}"),
+            }
+        )
+    return rows
+
+
+def _records_request_page(request, records_request, bound=None):
     return render(
         request,
         "investigations/records_request_detail.html",
         {
             "records_request": records_request,
-            "form": form,
+            "rows": _record_rows(request, records_request, bound),
             "clock": deadline_for(records_request, "records_5bd"),
         },
+        status=400 if bound is not None else 200,
     )
+
+
+@role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
+def records_request_detail(request, pk):
+    return _records_request_page(request, records_request_get_for(user=request.user, pk=pk))
+
+
+@role_required(Role.LIAISON)
+@require_POST
+def requested_record_answer(request, pk, record_pk):
+    """A liaison answers one record; errors re-render the page with what was typed kept."""
+    records_request = records_request_get_for(user=request.user, pk=pk)
+    record = get_object_or_404(RequestedRecord, pk=record_pk, request=records_request)
+    form = RecordAnswerForm(request.POST, request.FILES, prefix=f"r{record.pk}")
+    if form.is_valid():
+        try:
+            services.requested_record_answer(record=record, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Answer for “%(record)s” sent to OCPA.") % {"record": record})
+            return redirect("investigations:records-request-detail", pk=pk)
+    return _records_request_page(request, records_request, bound=form)
+
+
+@role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
+def requested_record_file(request, record_pk):
+    """The produced file, to those who may see its request; served as a download, never inline."""
+    record = get_object_or_404(
+        RequestedRecord, pk=record_pk, request__in=records_request_list_visible_to(user=request.user)
+    )
+    if not record.file:
+        raise Http404
+    return FileResponse(
+        record.file.open("rb"),
+        as_attachment=True,
+        filename=record.file_name or f"record-{record.pk}",
+        content_type=record.content_type or "application/octet-stream",
+    )
+
+
+@role_required(Role.DIRECTOR)
+@require_POST
+def subpoena_issue(request, record_pk):
+    record = get_object_or_404(
+        RequestedRecord, pk=record_pk, request__in=records_request_list_visible_to(user=request.user)
+    )
+    submit_form(
+        request,
+        SubpoenaForm(request.POST, prefix=f"s{record.pk}"),
+        services.subpoena_issue,
+        success=_("Subpoena issued."),
+        record=record,
+        actor=request.user,
+    )
+    return redirect("investigations:records-request-detail", pk=record.request_id)
+
+
+@role_required(Role.DIRECTOR)
+@require_POST
+def subpoena_advance(request, subpoena_pk):
+    subpoena = get_object_or_404(
+        Subpoena, pk=subpoena_pk, record__request__in=records_request_list_visible_to(user=request.user)
+    )
+    to = request.POST.get("to", "")
+    if to not in Subpoena.Status.values:
+        raise Http404
+    call_service(
+        request,
+        services.subpoena_advance,
+        success=_("Subpoena updated."),
+        subpoena=subpoena,
+        to=to,
+        actor=request.user,
+        reason=f"Subpoena {Subpoena.Status(to).label.lower()}",
+    )
+    return redirect("investigations:records-request-detail", pk=subpoena.record.request_id)

@@ -69,7 +69,15 @@ def test_a_complaint_walks_through_every_stage(client, intake_user, director, in
     client.force_login(liaison)
     inbox = client.get("/staff/investigations/ppb/requests/")
     assert f"/ppb/requests/{request.pk}/".encode() in inbox.content
-    client.post(f"/staff/investigations/ppb/requests/{request.pk}/", {"response": "Footage produced: 2 files"})
+    record = request.records.get()
+    client.post(
+        f"/staff/investigations/ppb/requests/{request.pk}/records/{record.pk}/answer/",
+        {
+            f"r{record.pk}-outcome": "withheld",
+            f"r{record.pk}-reason": "Open criminal case",
+            f"r{record.pk}-legal_justification": "ORS 192.345(3)",
+        },
+    )
     request.refresh_from_db()
     assert request.status == RecordsRequest.Status.ANSWERED
 

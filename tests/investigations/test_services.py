@@ -7,13 +7,12 @@ from django.core.exceptions import PermissionDenied
 from intake.exceptions import RuleViolation
 from intake.models import Case
 from intake.services import case_decide
-from investigations.models import FindingOutcome, Investigation, RecordsRequest
+from investigations.models import FindingOutcome, Investigation
 from investigations.services import (
     chief_notice_send,
     finding_record,
     investigation_complete,
     investigation_open,
-    records_request_answer,
     records_request_send,
 )
 from oversight.accounts.roles import Role
@@ -92,28 +91,6 @@ def test_only_the_assigned_investigator_requests_records(intake_user, director, 
     case = case_investigating(intake_user, director, investigator)
     with pytest.raises(PermissionDenied):
         records_request_send(investigation=case.investigation, records_sought="x", actor=other_investigator)
-
-
-def test_liaison_answer_meets_the_deadline(intake_user, director, investigator, liaison):
-    case = case_investigating(intake_user, director, investigator)
-    request = records_request_send(investigation=case.investigation, records_sought="Reports", actor=investigator)
-    request = records_request_answer(records_request=request, response="Produced report 26-1234", actor=liaison)
-    assert request.status == RecordsRequest.Status.ANSWERED
-    assert Deadline.objects.get(rule="records_5bd").met_at == request.answered_at
-
-
-def test_only_a_ppb_liaison_answers(intake_user, director, investigator):
-    case = case_investigating(intake_user, director, investigator)
-    request = records_request_send(investigation=case.investigation, records_sought="Reports", actor=investigator)
-    with pytest.raises(PermissionDenied):
-        records_request_answer(records_request=request, response="x", actor=investigator)
-
-
-def test_an_empty_answer_is_refused(intake_user, director, investigator, liaison):
-    case = case_investigating(intake_user, director, investigator)
-    request = records_request_send(investigation=case.investigation, records_sought="Reports", actor=investigator)
-    with pytest.raises(RuleViolation):
-        records_request_answer(records_request=request, response="   ", actor=liaison)
 
 
 def test_findings_are_exactly_the_four_of_the_code():
