@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oversight.forms import AccessibleFormMixin
 
-from .models import FindingOutcome, RequestedRecord
+from .models import Evidence, FindingOutcome, RequestedRecord
 from .selectors import investigator_list
 
 
@@ -62,3 +62,9 @@ class FindingForm(AccessibleFormMixin, forms.Form):
 
 class ReasonForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"))
+
+
+class EvidenceForm(AccessibleFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Evidence.Kind.choices)
+    description = forms.CharField(label=_("Description"), max_length=300)
+    upload = forms.FileField(label=_("File"), help_text=_("Its SHA-256 digest is taken on receipt."))

@@ -25,6 +25,10 @@ class ChiefNotice(models.Model):
     notice = models.OneToOneField(Notice, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField()
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords()
 
     def __str__(self):
@@ -161,3 +165,74 @@ class Finding(models.Model):
 
     def __str__(self):
         return f"{self.get_outcome_display()} on {self.allegation}"
+
+
+class Evidence(models.Model):
+    """An item of evidence with the SHA-256 digest taken on receipt (R2.5).
+
+    Body-camera footage must be verifiable as unedited: the digest is re-checked on demand
+    and by a periodic task, and every check is a custody event.
+    """
+
+    class Kind(models.TextChoices):
+        BODY_CAMERA = "body_camera", _("Body-camera footage")
+        VIDEO = "video", _("Other video")
+        PHOTO = "photo", _("Photograph")
+        AUDIO = "audio", _("Audio")
+        DOCUMENT = "document", _("Document")
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.PROTECT, related_name="evidence")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    description = models.CharField(max_length=300)
+    file = models.FileField(upload_to="evidence/")
+    file_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    source_record = models.ForeignKey(
+        RequestedRecord,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evidence",
+        help_text=_("The PPB record this came from, when it was produced in answer to a request."),
+    )
+    received_at = models.DateTimeField()
+    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    last_verified_at = models.DateTimeField(null=True, blank=True)
+    is_intact = models.BooleanField(
+        null=True, blank=True, help_text=_("Result of the last digest check; empty before the first.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["received_at"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description}"
+
+
+class CustodyEvent(models.Model):
+    """One link in the chain of custody: who did what with an item, and when (R2.5)."""
+
+    class Action(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        DOWNLOADED = "downloaded", _("Downloaded")
+        VERIFIED = "verified", _("Digest verified")
+        MISMATCH = "mismatch", _("Digest mismatch")
+        MISSING = "missing", _("File missing")
+
+    evidence = models.ForeignKey(Evidence, on_delete=models.PROTECT, related_name="custody")
+    action = models.CharField(max_length=12, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField()
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -1,5 +1,8 @@
+from django.db.models import Prefetch
 from django.http import Http404
 
+from intake.models import Allegation
+from intake.selectors import case_list_visible_to
 from oversight.accounts.roles import Role, has_role
 
 from .models import Finding, Investigation, RecordsRequest
@@ -38,3 +41,27 @@ def investigator_list():
     from oversight.accounts.models import User
 
     return User.objects.filter(groups__name=Role.INVESTIGATOR, is_active=True).order_by("last_name", "username")
+
+
+def chief_notice_list_for_liaison(*, user):
+    """Notices to the Chief a PPB liaison may acknowledge: the number and date, never the case file."""
+    from .models import ChiefNotice
+
+    if not can_answer_records_request(user):
+        return ChiefNotice.objects.none()
+    return ChiefNotice.objects.select_related("case").only("pk", "sent_at", "acknowledged_at", "case__number")
+
+
+def records_request_list_with_records_visible_to(*, user):
+    """Visible requests with their records, in a constant number of queries for any size."""
+    return records_request_list_visible_to(user=user).prefetch_related("records")
+
+
+def investigation_list_visible_to(*, user):
+    """Investigations of the cases the user may see, with each allegation and its finding."""
+    allegations = Allegation.objects.select_related("allegation_type", "finding").order_by("pk")
+    return (
+        Investigation.objects.filter(case__in=case_list_visible_to(user=user))
+        .select_related("case", "investigator")
+        .prefetch_related(Prefetch("case__allegations", queryset=allegations))
+    )

@@ -1,3 +1,4 @@
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -20,7 +21,16 @@ from oversight.notices.services import notice_send
 from oversight.roster.selectors import employee_get_chief
 from oversight.uploads import inspect_upload
 
-from .models import ChiefNotice, Finding, Investigation, RecordsRequest, RequestedRecord, Subpoena
+from .models import (
+    ChiefNotice,
+    CustodyEvent,
+    Evidence,
+    Finding,
+    Investigation,
+    RecordsRequest,
+    RequestedRecord,
+    Subpoena,
+)
 from .permissions import (
     can_answer_records_request,
     can_direct,
@@ -28,7 +38,7 @@ from .permissions import (
     can_issue_subpoena,
     can_send_chief_notice,
 )
-from .reminders import liaisons_of
+from .reminders import directors, liaisons_of
 
 
 @transaction.atomic
@@ -257,3 +267,132 @@ def investigation_complete(*, investigation, actor, reason):
     if deadline:
         deadline_meet(deadline=deadline, actor=actor, reason="Investigation completed", now=investigation.completed_at)
     return investigation
+
+
+def _custody(evidence, action, actor, note=""):
+    CustodyEvent.objects.create(
+        evidence=evidence,
+        action=action,
+        at=timezone.now(),
+        note=note[:300],
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def evidence_receive(*, investigation, upload, kind, description, actor, reason="Evidence received"):
+    """Logs an uploaded item with the SHA-256 digest taken on receipt (R2.5)."""
+    if not can_investigate(actor, investigation.case):
+        raise PermissionDenied
+    content_type, size, digest = inspect_upload(upload, max_bytes=settings.RECORDS_MAX_UPLOAD_BYTES)
+    stored = default_storage.save(f"evidence/{investigation.pk}/{uuid.uuid4().hex}", upload)
+    with transaction.atomic():
+        evidence = Evidence(
+            investigation=investigation,
+            kind=kind,
+            description=description,
+            file_name=upload.name[-200:],
+            content_type=content_type,
+            size=size,
+            sha256=digest,
+            received_at=timezone.now(),
+            received_by=actor,
+        )
+        evidence.file.name = stored
+        save_audited(evidence, actor=actor, reason=reason)
+        _custody(evidence, CustodyEvent.Action.RECEIVED, actor, note=f"sha256 {digest}")
+    return evidence
+
+
+@transaction.atomic
+def evidence_register_record(*, record, kind, actor, reason="Registered from PPB's records production"):
+    """Makes a record PPB produced into evidence, keeping the digest taken when PPB uploaded it."""
+    investigation = record.request.investigation
+    if not can_investigate(actor, investigation.case):
+        raise PermissionDenied
+    if not record.file:
+        raise RuleViolation(_("Only a produced record with its file can be registered as evidence."))
+    existing = Evidence.objects.filter(source_record=record).first()
+    if existing:
+        return existing
+    evidence = Evidence(
+        investigation=investigation,
+        kind=kind,
+        description=record.description[:300],
+        file_name=record.file_name,
+        content_type=record.content_type,
+        size=record.size,
+        sha256=record.sha256,
+        source_record=record,
+        received_at=timezone.now(),
+        received_by=actor,
+    )
+    evidence.file.name = record.file.name
+    save_audited(evidence, actor=actor, reason=reason)
+    _custody(evidence, CustodyEvent.Action.RECEIVED, actor, note=f"from records request {record.request_id}")
+    return evidence
+
+
+def evidence_verify(*, evidence_id, actor=None):
+    """Recomputes the digest and records the outcome; a mismatch or a lost file alerts the Director."""
+    evidence = Evidence.objects.select_related("investigation__case").get(pk=evidence_id)
+    digest = hashlib.sha256()
+    try:
+        with evidence.file.open("rb") as handle:  # read outside any transaction: files can be large
+            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+                digest.update(chunk)
+        actual = digest.hexdigest()
+    except FileNotFoundError:
+        actual = None
+    intact = actual == evidence.sha256
+    with transaction.atomic():
+        evidence = Evidence.objects.select_for_update().get(pk=evidence_id)
+        evidence.is_intact, evidence.last_verified_at = intact, timezone.now()
+        save_audited(
+            evidence,
+            actor=actor,
+            reason="Digest verified" if intact else "Digest check FAILED",
+            update_fields=["is_intact", "last_verified_at"],
+        )
+        if intact:
+            _custody(evidence, CustodyEvent.Action.VERIFIED, actor)
+            return evidence
+        action = CustodyEvent.Action.MISSING if actual is None else CustodyEvent.Action.MISMATCH
+        _custody(evidence, action, actor, note=f"expected {evidence.sha256}, found {actual or 'no file'}")
+        _alert_directors_of_tampering(evidence, action)
+    return evidence
+
+
+def _alert_directors_of_tampering(evidence, action):
+    number = evidence.investigation.case.number
+    what = "is missing" if action == CustodyEvent.Action.MISSING else "no longer matches the digest taken on receipt"
+    for director in directors():
+        notice_send(
+            recipient_user=director,
+            recipient_name=str(director),
+            recipient_address=director.email,
+            channel=Notice.Channel.EMAIL if director.email else Notice.Channel.PORTAL,
+            about=evidence,
+            actor=None,
+            subject=f"Case {number}: evidence integrity check failed",
+            body=f"Evidence {evidence.pk} ({evidence.description}) in case {number} {what} (R2.5).",
+        )
+
+
+@transaction.atomic
+def evidence_log_download(*, evidence, actor):
+    """Every download is a link in the chain of custody."""
+    _custody(evidence, CustodyEvent.Action.DOWNLOADED, actor)
+
+
+@transaction.atomic
+def chief_notice_acknowledge(*, chief_notice, actor):
+    """A PPB liaison acknowledges the notice to the Chief on the Chief's behalf."""
+    if not can_answer_records_request(actor):
+        raise PermissionDenied
+    chief_notice = ChiefNotice.objects.select_for_update().get(pk=chief_notice.pk)
+    if chief_notice.acknowledged_at:
+        return chief_notice
+    chief_notice.acknowledged_at, chief_notice.acknowledged_by = timezone.now(), actor
+    return save_audited(
+        chief_notice, actor=actor, reason="Acknowledged by PPB", update_fields=["acknowledged_at", "acknowledged_by"]
+    )

@@ -20,4 +20,9 @@ urlpatterns = [
     path("records/<int:record_pk>/file/", views.requested_record_file, name="requested-record-file"),
     path("records/<int:record_pk>/subpoena/", views.subpoena_issue, name="subpoena-issue"),
     path("subpoenas/<int:subpoena_pk>/", views.subpoena_advance, name="subpoena-advance"),
+    path("<int:pk>/evidence/", views.evidence_receive, name="evidence-receive"),
+    path("evidence/<int:pk>/file/", views.evidence_file, name="evidence-file"),
+    path("evidence/<int:pk>/verify/", views.evidence_verify, name="evidence-verify"),
+    path("records/<int:record_pk>/evidence/", views.evidence_register_record, name="evidence-register-record"),
+    path("ppb/chief-notices/<int:pk>/acknowledge/", views.chief_notice_acknowledge, name="chief-notice-acknowledge"),
 ]

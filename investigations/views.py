@@ -12,8 +12,16 @@ from oversight.calendar.selectors import deadline_for, deadline_list_for
 from oversight.web import call_service, submit_form
 
 from . import services
-from .forms import FindingForm, InvestigationOpenForm, ReasonForm, RecordAnswerForm, RecordsRequestForm, SubpoenaForm
-from .models import ChiefNotice, Investigation, RecordsRequest, RequestedRecord, Subpoena
+from .forms import (
+    EvidenceForm,
+    FindingForm,
+    InvestigationOpenForm,
+    ReasonForm,
+    RecordAnswerForm,
+    RecordsRequestForm,
+    SubpoenaForm,
+)
+from .models import ChiefNotice, Evidence, Investigation, RecordsRequest, RequestedRecord, Subpoena
 from .permissions import (
     can_answer_records_request,
     can_direct,
@@ -21,7 +29,12 @@ from .permissions import (
     can_issue_subpoena,
     can_send_chief_notice,
 )
-from .selectors import finding_map_for_case, records_request_get_for, records_request_list_visible_to
+from .selectors import (
+    chief_notice_list_for_liaison,
+    finding_map_for_case,
+    records_request_get_for,
+    records_request_list_visible_to,
+)
 
 
 def _allegation_rows(case):
@@ -51,7 +64,10 @@ def case_section(request, case):
     }
     if context["can_open"]:
         context["open_form"] = InvestigationOpenForm()
+    if investigation:
+        context["evidence"] = list(investigation.evidence.all())
     if context["can_investigate"]:
+        context["evidence_form"] = EvidenceForm()
         context["records_form"] = RecordsRequestForm()
         context["finding_form"] = FindingForm()
         context["complete_form"] = ReasonForm(initial={"reason": _("Findings complete")})
@@ -154,13 +170,18 @@ def liaison_inbox(request):
     requests = list(records_request_list_visible_to(user=request.user).order_by("status", "sent_at"))
     clocks = deadline_list_for(requests)
     rows = [(r, (clocks.get(r.pk) or [None])[0]) for r in requests]
-    return render(request, "investigations/records_request_inbox.html", {"rows": rows})
+    notices = chief_notice_list_for_liaison(user=request.user).filter(acknowledged_at__isnull=True)
+    return render(request, "investigations/records_request_inbox.html", {"rows": rows, "chief_notices": notices})
 
 
 def _record_rows(request, records_request, bound=None):
     """Each record with what this user may do with it; ``bound`` is a re-posted form with errors."""
     may_answer = can_answer_records_request(request.user, records_request)
     may_subpoena = can_issue_subpoena(request.user)
+    may_register = can_investigate(request.user, records_request.investigation.case)
+    registered = set(
+        Evidence.objects.filter(source_record__request=records_request).values_list("source_record", flat=True)
+    )
     subpoenas = {}
     for subpoena in Subpoena.objects.filter(record__request=records_request):
         moves = sorted((to, Subpoena.Status(to).label) for to in Subpoena.TRANSITIONS[subpoena.status])
@@ -179,6 +200,7 @@ def _record_rows(request, records_request, bound=None):
             {
                 "record": record,
                 "form": form,
+                "can_register": may_register and bool(record.file) and record.pk not in registered,
                 "subpoenas": subpoenas.get(record.pk, []),
                 "can_subpoena": may_subpoena and contested,
                 "subpoena_form": SubpoenaForm(prefix=f"s{record.pk}"),
@@ -195,6 +217,7 @@ def _records_request_page(request, records_request, bound=None):
             "records_request": records_request,
             "rows": _record_rows(request, records_request, bound),
             "clock": deadline_for(records_request, "records_5bd"),
+            "evidence_kinds": Evidence.Kind.choices,
         },
         status=400 if bound is not None else 200,
     )
@@ -275,3 +298,82 @@ def subpoena_advance(request, subpoena_pk):
         reason=f"Subpoena {Subpoena.Status(to).label.lower()}",
     )
     return redirect("investigations:records-request-detail", pk=subpoena.record.request_id)
+
+
+def _evidence_for(request, pk):
+    return get_object_or_404(
+        Evidence.objects.select_related("investigation__case"),
+        pk=pk,
+        investigation__case__in=case_list_visible_to(user=request.user),
+    )
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def evidence_receive(request, pk):
+    investigation = _investigation_for(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    submit_form(
+        request,
+        form,
+        services.evidence_receive,
+        success=_("Evidence received; its digest is recorded."),
+        investigation=investigation,
+        actor=request.user,
+    )
+    return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+def evidence_file(request, pk):
+    """Downloads an item; each download is a custody event."""
+    evidence = _evidence_for(request, pk)
+    services.evidence_log_download(evidence=evidence, actor=request.user)
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.file_name, content_type=evidence.content_type
+    )
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def evidence_verify(request, pk):
+    evidence = services.evidence_verify(evidence_id=_evidence_for(request, pk).pk, actor=request.user)
+    if evidence.is_intact:
+        messages.success(request, _("The digest matches: the file is unchanged since receipt."))
+    else:
+        messages.error(request, _("The digest does NOT match or the file is missing. The Director has been alerted."))
+    return _back(evidence.investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def evidence_register_record(request, record_pk):
+    record = get_object_or_404(
+        RequestedRecord, pk=record_pk, request__in=records_request_list_visible_to(user=request.user)
+    )
+    kind = request.POST.get("kind", "")
+    if kind not in Evidence.Kind.values:
+        kind = Evidence.Kind.DOCUMENT
+    call_service(
+        request,
+        services.evidence_register_record,
+        success=_("Registered as evidence."),
+        record=record,
+        kind=kind,
+        actor=request.user,
+    )
+    return redirect("investigations:records-request-detail", pk=record.request_id)
+
+
+@role_required(Role.LIAISON)
+@require_POST
+def chief_notice_acknowledge(request, pk):
+    notice = get_object_or_404(chief_notice_list_for_liaison(user=request.user), pk=pk)
+    call_service(
+        request,
+        services.chief_notice_acknowledge,
+        success=_("Notice acknowledged."),
+        chief_notice=notice,
+        actor=request.user,
+    )
+    return redirect("investigations:liaison-inbox")

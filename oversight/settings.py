@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
     "django_celery_beat",
@@ -195,6 +196,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "oversight.notices.tasks.notice_redeliver_stale_task",
         "schedule": crontab(minute="*/5"),
     },
+    # R2.5: every item's digest is re-checked nightly; a mismatch alerts the Director.
+    "evidence-reverify": {
+        "task": "investigations.tasks.evidence_verify_all_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # Deadlines (DEADLINES.md): the close of business after which a request counts from the
@@ -206,7 +212,12 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Session first: its missing WWW-Authenticate header keeps anonymous answers at 403, not 401.
+        "rest_framework.authentication.SessionAuthentication",
+        # PPB's integration (R6.4): liaisons call with a token an administrator issues.
+        "rest_framework.authentication.TokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
@@ -218,6 +229,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema is published (R6.4); the endpoints it describes still need a login.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # Several models have a "status" or "outcome"; name each choice set after its owner.
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "intake.models.Case.Status",
+        "InvestigationStatusEnum": "investigations.models.Investigation.Status",
+        "RecordsRequestStatusEnum": "investigations.models.RecordsRequest.Status",
+        "RequestedRecordOutcomeEnum": "investigations.models.RequestedRecord.Outcome",
+        "RecordAnswerOutcomeEnum": "investigations.api.serializers.ANSWER_OUTCOMES",
+        "FindingOutcomeEnum": "investigations.models.FindingOutcome",
+    },
 }
 
 LOGGING = {

@@ -32,7 +32,7 @@ def test_liaison_inbox_and_investigation_list_queries_do_not_grow(
         case = case_investigating(intake_user, director, investigator)
         records_request_send(investigation=case.investigation, records_sought="x", actor=investigator)
     client.force_login(liaison)
-    _count(client, "/staff/investigations/ppb/requests/", django_assert_max_num_queries, 8)
+    _count(client, "/staff/investigations/ppb/requests/", django_assert_max_num_queries, 9)
     client.force_login(investigator)
     _count(client, "/staff/investigations/", django_assert_max_num_queries, 8)
 
