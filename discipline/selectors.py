@@ -1,3 +1,4 @@
+from django.db.models import Count
 from django.http import Http404
 
 from oversight.accounts.roles import Role, has_role
@@ -25,6 +26,12 @@ def panel_get_for(*, user, pk):
 def panel_votes_by_member(panel, member):
     """{allegation_id: finding} for one member's votes on a panel."""
     return dict(Vote.objects.filter(panel=panel, member=member).values_list("allegation_id", "finding"))
+
+
+def panel_vote_counts(panel):
+    """{allegation_id: number of members who voted}, in one query; never who voted for what."""
+    rows = Vote.objects.filter(panel=panel).values("allegation_id").annotate(n=Count("member_id", distinct=True))
+    return {row["allegation_id"]: row["n"] for row in rows.order_by()}
 
 
 def panel_results(panel):

@@ -1,11 +1,17 @@
+import math
+
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intake.models import Allegation, Case
 from intake.selectors import allegation_list_for_case, case_get_for
+from investigations.models import FindingOutcome
 from investigations.selectors import finding_map_for_case
 from oversight.accounts.roles import Role, role_required
+from oversight.governance.models import BylawsSetting
+from oversight.governance.selectors import bylaws_value
 from oversight.web import call_service, submit_form
 
 from . import services
@@ -17,8 +23,11 @@ from .selectors import (
     panel_get_for,
     panel_list_visible_to,
     panel_results,
+    panel_vote_counts,
     panel_votes_by_member,
 )
+
+CONFIRM_FIELD = "confirm_complete"
 
 
 def case_section(request, case):
@@ -61,24 +70,31 @@ def panel_list(request):
 
 @role_required(Role.BOARD, Role.DIRECTOR)
 def panel_detail(request, pk):
-    """The hearing view: the case file, each allegation's finding, and this member's votes."""
+    """The hearing view: the case file, each allegation's finding, this member's votes and how many have voted."""
     panel = panel_get_for(user=request.user, pk=pk)
     case = panel.case
+    members = list(panel.members.all())
+    is_open = panel.status == Panel.Status.OPEN
     findings = finding_map_for_case(case)
     votes = panel_votes_by_member(panel, request.user)
+    vote_counts = panel_vote_counts(panel) if is_open else {}
     results = panel_results(panel)
     disciplines = discipline_map_for_case(case)
     member = is_panel_member(request.user, panel)
+    director = can_convene_panel(request.user)
     rows = []
     for allegation in allegation_list_for_case(case=case):
         result = results.get(allegation.pk)
+        my_vote = votes.get(allegation.pk)
         rows.append(
             {
                 "allegation": allegation,
                 "finding": findings.get(allegation.pk),
-                "my_vote": votes.get(allegation.pk),
-                "vote_form": VoteForm(initial={"finding": votes.get(allegation.pk)}, prefix=f"a{allegation.pk}")
-                if member and panel.status == Panel.Status.OPEN
+                "my_vote": my_vote,
+                "my_vote_label": FindingOutcome(my_vote).label if my_vote else "",
+                "votes_cast": vote_counts.get(allegation.pk, 0),
+                "vote_form": VoteForm(initial={"finding": my_vote}, prefix=f"a{allegation.pk}")
+                if member and is_open
                 else None,
                 "result": result,
                 "discipline": disciplines.get(allegation.pk),
@@ -86,23 +102,32 @@ def panel_detail(request, pk):
                 if result
                 and result.is_sustained
                 and allegation.pk not in disciplines
-                and (member or can_convene_panel(request.user))
+                and (member or director)
                 and case.status == Case.Status.DISCIPLINE
                 else None,
             }
         )
-    return render(
-        request,
-        "discipline/panel_detail.html",
-        {
-            "panel": panel,
-            "case": case,
-            "rows": rows,
-            "members": panel.members.all(),
-            "complaints": case.complaints.all(),
-            "can_decide": panel.status == Panel.Status.OPEN and (member or can_convene_panel(request.user)),
-        },
-    )
+    context = {
+        "panel": panel,
+        "case": case,
+        "rows": rows,
+        "members": members,
+        "panel_size": len(members),
+        "is_open": is_open,
+        "complaints": case.complaints.all(),
+        "can_decide": is_open and (member or director),
+        "confirm_field": CONFIRM_FIELD,
+    }
+    if context["can_decide"]:
+        threshold = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD)
+        quorum = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM)
+        context.update(
+            threshold_percent=threshold * 100,
+            quorum_percent=quorum * 100,
+            votes_to_adopt=math.ceil(threshold * len(members)),
+            votes_for_quorum=math.ceil(quorum * len(members)),
+        )
+    return render(request, "discipline/panel_detail.html", context)
 
 
 def _allegation_on(panel, allegation_pk):
@@ -130,6 +155,9 @@ def vote_cast(request, pk, allegation_pk):
 @require_POST
 def panel_decide(request, pk):
     panel = panel_get_for(user=request.user, pk=pk)
+    if not request.POST.get(CONFIRM_FIELD):
+        messages.error(request, _("Tick “I confirm voting is complete” before closing voting. Voting is still open."))
+        return redirect("discipline:panel-detail", pk=panel.pk)
     call_service(
         request, services.panel_decide, success=_("Voting closed; results recorded."), panel=panel, actor=request.user
     )

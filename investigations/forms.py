@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oversight.forms import AccessibleFormMixin
+from oversight.forms import AccessibleFormMixin, DateTimeInput
+from oversight.roster.models import Employee
 
 from .models import Evidence, FindingOutcome, RequestedRecord
 from .selectors import investigator_list
@@ -68,3 +69,36 @@ class EvidenceForm(AccessibleFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Evidence.Kind.choices)
     description = forms.CharField(label=_("Description"), max_length=300)
     upload = forms.FileField(label=_("File"), help_text=_("Its SHA-256 digest is taken on receipt."))
+
+
+class InterviewForm(AccessibleFormMixin, forms.Form):
+    employee = forms.CharField(label=_("Badge number of the Covered Employee"))
+    scheduled_at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput)
+    on_duty_basis = forms.CharField(
+        label=_("How on-duty status was confirmed"),
+        required=False,
+        help_text=_("Needed only when the roster has no shift hours for this employee."),
+    )
+    union_representative = forms.CharField(label=_("Union representative"), required=False)
+    union_representation_declined = forms.BooleanField(label=_("Representation declined"), required=False)
+
+    def clean_employee(self):
+        badge = self.cleaned_data["employee"].strip()
+        employee = Employee.objects.filter(badge_number__iexact=badge, is_active=True).first()
+        if employee is None:
+            raise forms.ValidationError(
+                _("No active employee on the roster has badge number %(badge)s."), params={"badge": badge}
+            )
+        return employee
+
+
+class StatementForm(AccessibleFormMixin, forms.Form):
+    statement = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class RefusalForm(AccessibleFormMixin, forms.Form):
+    note = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ProsecutorExportForm(AccessibleFormMixin, forms.Form):
+    office = forms.CharField(label=_("Prosecutor's office"), initial=_("Multnomah County District Attorney"))

@@ -199,6 +199,9 @@ class Evidence(models.Model):
     )
     received_at = models.DateTimeField()
     received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    is_derived_from_compelled = models.BooleanField(
+        default=False, help_text=_("Obtained because of a compelled statement: never sent to a prosecutor (R2.9).")
+    )
     last_verified_at = models.DateTimeField(null=True, blank=True)
     is_intact = models.BooleanField(
         null=True, blank=True, help_text=_("Result of the last digest check; empty before the first.")
@@ -236,3 +239,54 @@ class CustodyEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Interview(models.Model):
+    """An interview of a Covered Employee (R2.4): on duty, with union representation noted, under
+    a Garrity notice that makes the statement compelled, or a recorded refusal."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        COMPLETED = "completed", _("Completed")
+        REFUSED = "refused", _("Refused to cooperate")
+
+    TRANSITIONS = {
+        Status.SCHEDULED: {Status.COMPLETED, Status.REFUSED},
+        Status.COMPLETED: set(),
+        Status.REFUSED: set(),
+    }
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.PROTECT, related_name="interviews")
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="interviews")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    scheduled_at = models.DateTimeField()
+    on_duty_basis = models.CharField(max_length=200, help_text=_("How on-duty status was established."))
+    union_representative = models.CharField(max_length=120, blank=True)
+    union_representation_declined = models.BooleanField(default=False)
+    garrity_given_at = models.DateTimeField(null=True, blank=True)
+    garrity_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    statement = models.TextField(blank=True)
+    is_compelled = models.BooleanField(default=False, help_text=_("Given under a Garrity notice (R2.9)."))
+    held_at = models.DateTimeField(null=True, blank=True)
+    refusal_note = models.TextField(blank=True)
+    history = HistoricalRecords(excluded_fields=["statement"])
+
+    class Meta:
+        ordering = ["scheduled_at"]
+
+    def __str__(self):
+        return f"Interview of {self.employee} ({self.get_status_display()})"
+
+
+class ProsecutorExport(models.Model):
+    """A transfer of case material to a prosecutor's office: its own action, logged (R2.9)."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="prosecutor_exports")
+    office = models.CharField(max_length=200)
+    exported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    exported_at = models.DateTimeField()
+    withheld_count = models.PositiveIntegerField(help_text=_("Compelled statements and derived items left out."))
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Export of {self.case} to {self.office}"

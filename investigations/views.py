@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,17 +11,21 @@ from oversight.accounts.roles import Role, role_required
 from oversight.calendar.selectors import deadline_for, deadline_list_for
 from oversight.web import call_service, submit_form
 
-from . import services
+from . import interviews, services
 from .forms import (
     EvidenceForm,
     FindingForm,
+    InterviewForm,
     InvestigationOpenForm,
+    ProsecutorExportForm,
     ReasonForm,
     RecordAnswerForm,
     RecordsRequestForm,
+    RefusalForm,
+    StatementForm,
     SubpoenaForm,
 )
-from .models import ChiefNotice, Evidence, Investigation, RecordsRequest, RequestedRecord, Subpoena
+from .models import ChiefNotice, Evidence, Interview, Investigation, RecordsRequest, RequestedRecord, Subpoena
 from .permissions import (
     can_answer_records_request,
     can_direct,
@@ -62,12 +66,19 @@ def case_section(request, case):
         "can_open": can_direct(user) and case.status == Case.Status.AWAITING_INVESTIGATION,
         "can_investigate": can_investigate(user, case) and case.status == Case.Status.INVESTIGATING,
     }
+    if can_direct(user) and investigation:
+        context["export_form"] = ProsecutorExportForm()
     if context["can_open"]:
         context["open_form"] = InvestigationOpenForm()
     if investigation:
         context["evidence"] = list(investigation.evidence.all())
+        context["interviews"] = [
+            (i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}"))
+            for i in investigation.interviews.select_related("employee")
+        ]
     if context["can_investigate"]:
         context["evidence_form"] = EvidenceForm()
+        context["interview_form"] = InterviewForm()
         context["records_form"] = RecordsRequestForm()
         context["finding_form"] = FindingForm()
         context["complete_form"] = ReasonForm(initial={"reason": _("Findings complete")})
@@ -377,3 +388,99 @@ def chief_notice_acknowledge(request, pk):
         actor=request.user,
     )
     return redirect("investigations:liaison-inbox")
+
+
+def _interview_for(request, pk):
+    return get_object_or_404(
+        Interview.objects.select_related("investigation__case"),
+        pk=pk,
+        investigation__case__in=case_list_visible_to(user=request.user),
+    )
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def interview_schedule(request, pk):
+    investigation = _investigation_for(request, pk)
+    submit_form(
+        request,
+        InterviewForm(request.POST),
+        interviews.interview_schedule,
+        success=_("Interview scheduled."),
+        investigation=investigation,
+        actor=request.user,
+    )
+    return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def interview_garrity(request, pk):
+    interview = _interview_for(request, pk)
+    call_service(
+        request,
+        interviews.interview_give_garrity,
+        success=_("Garrity notice recorded: the statement will be compelled."),
+        interview=interview,
+        actor=request.user,
+    )
+    return _back(interview.investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def interview_complete(request, pk):
+    interview = _interview_for(request, pk)
+    submit_form(
+        request,
+        StatementForm(request.POST, prefix=f"i{interview.pk}"),
+        interviews.interview_complete,
+        success=_("Statement recorded."),
+        interview=interview,
+        actor=request.user,
+    )
+    return _back(interview.investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def interview_refuse(request, pk):
+    interview = _interview_for(request, pk)
+    submit_form(
+        request,
+        RefusalForm(request.POST, prefix=f"x{interview.pk}"),
+        interviews.interview_refuse,
+        success=_("Refusal recorded."),
+        interview=interview,
+        actor=request.user,
+    )
+    return _back(interview.investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def evidence_mark_derived(request, pk):
+    evidence = _evidence_for(request, pk)
+    call_service(
+        request,
+        interviews.evidence_mark_derived,
+        success=_("Marked: never sent to a prosecutor."),
+        evidence=evidence,
+        actor=request.user,
+    )
+    return _back(evidence.investigation.case)
+
+
+@role_required(Role.DIRECTOR)
+@require_POST
+def prosecutor_export(request, pk):
+    """The one export to a prosecutor's office (R2.9): compelled material is left out by the service."""
+    case = case_get_for(user=request.user, pk=pk)
+    form = ProsecutorExportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Name the prosecutor's office."))
+        return _back(case)
+    payload = interviews.prosecutor_export_build(case=case, office=form.cleaned_data["office"], actor=request.user)
+    response = JsonResponse(payload, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="case-{case.number}-prosecutor-export.json"'
+    return response

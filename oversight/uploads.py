@@ -9,8 +9,20 @@ from django.utils.translation import gettext as _
 
 # Evidence and records: documents, pictures, audio and video.
 RECORD_TYPES = {
-    "application/pdf", "text/plain", "text/csv", "image/jpeg", "image/png", "image/heic", "image/tiff",
-    "audio/mpeg", "audio/x-wav", "audio/wav", "video/mp4", "video/quicktime", "video/x-msvideo", "video/webm",
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "image/jpeg",
+    "image/png",
+    "image/heic",
+    "image/tiff",
+    "audio/mpeg",
+    "audio/x-wav",
+    "audio/wav",
+    "video/mp4",
+    "video/quicktime",
+    "video/x-msvideo",
+    "video/webm",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }

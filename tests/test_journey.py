@@ -108,7 +108,7 @@ def test_a_complaint_walks_through_every_stage(client, intake_user, director, in
             f"/board/panels/{panel.pk}/allegations/{allegation.pk}/vote/",
             {f"a{allegation.pk}-finding": "out_of_policy"},
         )
-    page = _post(client, board_members[0], f"/board/panels/{panel.pk}/decide/")
+    page = _post(client, board_members[0], f"/board/panels/{panel.pk}/decide/", {"confirm_complete": "1"})
     assert b"Out of Policy (sustained)" in page.content
     _post(
         client,

@@ -25,11 +25,14 @@ def worker():
     queue = f"test-{uuid.uuid4().hex}"
     saved = app.conf.task_default_queue, app.conf.result_backend
     app.conf.task_default_queue, app.conf.result_backend = queue, settings.REDIS_URL
+    # Celery caches the result backend per thread; an earlier test may have cached the disabled one.
+    app._local.__dict__.pop("backend", None)
     try:
         with start_worker(app, pool="solo", queues=[queue], perform_ping_check=False, shutdown_timeout=30):
             yield
     finally:
         app.conf.task_default_queue, app.conf.result_backend = saved
+        app._local.__dict__.pop("backend", None)
 
 
 def _wait_until(predicate, timeout=30):

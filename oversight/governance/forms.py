@@ -13,7 +13,10 @@ class BylawsSettingForm(AccessibleFormMixin, forms.Form):
         min_value=0.0001,
         max_value=1,
         decimal_places=4,
-        help_text=_("For example 0.5001 for a simple majority, 0.6667 for two thirds, 1 for unanimity."),
+        help_text=_(
+            "A share of the whole panel that a result needs at least: "
+            "0.5001 for a simple majority, 0.6666 for two thirds, 1 for unanimity."
+        ),
     )
     adopted_on = forms.DateField(label=_("Date the Board adopted it"), widget=DateInput)
     reason = forms.CharField(label=_("Reason"), help_text=_("For example: the bylaws amendment and meeting."))

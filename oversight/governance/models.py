@@ -29,8 +29,10 @@ class BylawsSetting(models.Model):
         return f"{self.get_key_display()}: {self.value}"
 
 
-# What the bylaws say until the Board adopts its own numbers: a simple majority of the panel.
+# Until the Board records its own numbers: more than half of the panel must vote (quorum) and
+# more than half of the panel must agree on a finding. Shares of the whole panel, so a
+# 3-member panel needs 2 voters and 2 in agreement.
 DEFAULTS = {
     BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD: Decimal("0.5001"),
-    BylawsSetting.Key.HEARINGS_PANEL_QUORUM: Decimal("0.6667"),
+    BylawsSetting.Key.HEARINGS_PANEL_QUORUM: Decimal("0.5001"),
 }

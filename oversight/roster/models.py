@@ -25,6 +25,8 @@ class Employee(models.Model):
     rank = models.CharField(max_length=20, choices=Rank.choices, default=Rank.OFFICER)
     unit = models.CharField(max_length=120, blank=True)
     email = models.EmailField(blank=True)
+    shift_starts = models.TimeField(null=True, blank=True, help_text=_("Usual on-duty hours, Pacific time."))
+    shift_ends = models.TimeField(null=True, blank=True)
     is_covered = models.BooleanField(default=True, help_text=_("Sworn employee or supervisor under 35A."))
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
@@ -44,3 +46,14 @@ class Employee(models.Model):
     @property
     def is_chief(self):
         return self.rank == self.Rank.CHIEF
+
+    def is_on_duty_at(self, moment):
+        """True or False from the recorded shift (overnight shifts included); None when unknown."""
+        if self.shift_starts is None or self.shift_ends is None:
+            return None
+        from django.utils import timezone
+
+        t = timezone.localtime(moment).time()
+        if self.shift_starts <= self.shift_ends:
+            return self.shift_starts <= t < self.shift_ends
+        return t >= self.shift_starts or t < self.shift_ends

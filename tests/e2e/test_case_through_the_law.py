@@ -231,6 +231,7 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
         if n < len(boards) - 1:
             _log_out(page)
     page.screenshot(path="/tmp/hearing_panel.png", full_page=True)
+    page.locator("label", has_text="I confirm voting is complete").click()
     page.get_by_role("button", name="Close voting and record results").click()
     _expect_success(page, "Voting closed; results recorded.")
     expect(page.locator(".result")).to_contain_text(f"Panel result: {SUSTAINED}")
