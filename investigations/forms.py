@@ -8,8 +8,15 @@ from .models import Evidence, FindingOutcome, RequestedRecord
 from .selectors import investigator_list
 
 
+class CaseloadChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _("%(name)s (%(n)s open)") % {"name": obj, "n": obj.open_cases}
+
+
 class InvestigationOpenForm(AccessibleFormMixin, forms.Form):
-    investigator = forms.ModelChoiceField(queryset=None, label=_("Assign to investigator"))
+    investigator = CaseloadChoiceField(
+        queryset=None, label=_("Assign to investigator"), help_text=_("Open caseload shown; lightest first.")
+    )
     reason = forms.CharField(label=_("Reason"), initial=_("Investigation assigned"))
 
     def __init__(self, *args, **kwargs):
@@ -102,3 +109,13 @@ class RefusalForm(AccessibleFormMixin, forms.Form):
 
 class ProsecutorExportForm(AccessibleFormMixin, forms.Form):
     office = forms.CharField(label=_("Prosecutor's office"), initial=_("Multnomah County District Attorney"))
+
+
+class CompleteForm(AccessibleFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Note for the case history"), initial=_("Findings complete"))
+    late_reason = forms.CharField(
+        label=_("Why the investigation is late"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required only after the 180-day limit has passed; the annual report counts these (R2.3)."),
+    )

@@ -47,6 +47,7 @@ class Investigation(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     commenced_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
+    late_reason = models.TextField(blank=True, help_text=_("Why the 180-day limit was missed (R2.3)."))
     history = HistoricalRecords()
 
     def __str__(self):

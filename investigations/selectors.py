@@ -38,9 +38,16 @@ def finding_map_for_case(case):
 
 
 def investigator_list():
+    """Active investigators with their open caseload (``open_cases``), lightest first."""
+    from django.db.models import Count, Q
+
     from oversight.accounts.models import User
 
-    return User.objects.filter(groups__name=Role.INVESTIGATOR, is_active=True).order_by("last_name", "username")
+    return (
+        User.objects.filter(groups__name=Role.INVESTIGATOR, is_active=True)
+        .annotate(open_cases=Count("investigations", filter=Q(investigations__status=Investigation.Status.OPEN)))
+        .order_by("open_cases", "last_name", "username")
+    )
 
 
 def chief_notice_list_for_liaison(*, user):

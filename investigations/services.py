@@ -250,7 +250,7 @@ def finding_record(*, allegation, outcome, rationale, actor, reason="Finding rec
 
 
 @transaction.atomic
-def investigation_complete(*, investigation, actor, reason):
+def investigation_complete(*, investigation, actor, reason, late_reason=""):
     """Completes an investigation once every allegation has a finding; stops the 180-day clock."""
     case = case_lock(investigation.case)
     if not can_investigate(actor, case):
@@ -260,10 +260,15 @@ def investigation_complete(*, investigation, actor, reason):
         return investigation
     if case.allegations.filter(finding__isnull=True).exists():
         raise RuleViolation(_("Every allegation needs a finding before the investigation is complete."))
-    investigation.status, investigation.completed_at = Investigation.Status.COMPLETED, timezone.now()
-    save_audited(investigation, actor=actor, reason=reason, update_fields=["status", "completed_at"])
-    case_transition(case=case, to=Case.Status.FINDINGS_READY, actor=actor, reason=reason)
     deadline = deadline_for(investigation, Deadline.Rule.INVESTIGATION_180D)
+    now = timezone.now()
+    if deadline and now > deadline.due_at and not late_reason.strip():
+        # R2.3: the annual report counts the cases that missed 180 days, with the reason.
+        raise RuleViolation(_("The 180-day limit has passed: record why the investigation is late."))
+    investigation.status, investigation.completed_at = Investigation.Status.COMPLETED, now
+    investigation.late_reason = late_reason
+    save_audited(investigation, actor=actor, reason=reason, update_fields=["status", "completed_at", "late_reason"])
+    case_transition(case=case, to=Case.Status.FINDINGS_READY, actor=actor, reason=reason)
     if deadline:
         deadline_meet(deadline=deadline, actor=actor, reason="Investigation completed", now=investigation.completed_at)
     return investigation

@@ -13,12 +13,12 @@ from oversight.web import call_service, submit_form
 
 from . import interviews, services
 from .forms import (
+    CompleteForm,
     EvidenceForm,
     FindingForm,
     InterviewForm,
     InvestigationOpenForm,
     ProsecutorExportForm,
-    ReasonForm,
     RecordAnswerForm,
     RecordsRequestForm,
     RefusalForm,
@@ -81,7 +81,7 @@ def case_section(request, case):
         context["interview_form"] = InterviewForm()
         context["records_form"] = RecordsRequestForm()
         context["finding_form"] = FindingForm()
-        context["complete_form"] = ReasonForm(initial={"reason": _("Findings complete")})
+        context["complete_form"] = CompleteForm()
     return context
 
 
@@ -155,7 +155,7 @@ def investigation_complete(request, pk):
     investigation = _investigation_for(request, pk)
     submit_form(
         request,
-        ReasonForm(request.POST),
+        CompleteForm(request.POST),
         services.investigation_complete,
         success=_("Investigation completed."),
         investigation=investigation,

@@ -4,7 +4,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from intake.models import Case
-from investigations.models import Finding, FindingOutcome
+from investigations.models import Finding, FindingOutcome, Interview
+from oversight.calendar.models import Deadline
 
 from .models import ReportDocument
 
@@ -15,7 +16,7 @@ def _year_bounds(year):
 
 
 def annual_report_data(*, year):
-    """Anonymized counts for the annual report (R5.1): no names, only numbers. Three queries."""
+    """Anonymized counts for the annual report (R5.1): no names, only numbers. Five queries."""
     start, end = _year_bounds(year)
     cases = Case.objects.filter(received_at__gte=start, received_at__lt=end)
     by_decision = dict(cases.values_list("decision").annotate(n=Count("pk")).order_by())
@@ -25,8 +26,13 @@ def annual_report_data(*, year):
         .annotate(n=Count("pk"))
         .order_by()
     )
+    late = Deadline.objects.filter(rule=Deadline.Rule.INVESTIGATION_180D, breached_at__gte=start, breached_at__lt=end)
+    refusals = Interview.objects.filter(status=Interview.Status.REFUSED, held_at__gte=start, held_at__lt=end)
     return {
         "year": year,
+        # Published counts read breached_at as recorded; they never recompute history (DEADLINES.md).
+        "investigations_past_180_days": late.count(),
+        "refusals_to_cooperate": refusals.count(),
         "total_cases": cases.count(),
         "by_decision": [(label, by_decision.get(value, 0)) for value, label in Case.Decision.choices]
         + [("Not yet decided", by_decision.get("", 0))],

@@ -123,3 +123,32 @@ def test_finding_history_names_the_investigator(intake_user, director, investiga
         allegation=case.allegations.get(), outcome="in_policy", rationale="Policy allows", actor=investigator
     )
     assert finding.history.get().history_user == investigator
+
+
+def test_a_late_investigation_needs_its_reason_and_is_counted(intake_user, director, investigator):
+    from oversight.calendar.services import deadline_sweep
+    from reports.selectors import annual_report_data
+
+    start = datetime(2026, 1, 5, 10, tzinfo=PACIFIC)
+    with time_machine.travel(start, tick=False):
+        case = case_investigating(intake_user, director, investigator)
+        finding_record(allegation=case.allegations.get(), outcome="unfounded", rationale="x", actor=investigator)
+    deadline_sweep(now=datetime(2026, 7, 7, tzinfo=PACIFIC))  # day 180 ran to Monday July 6
+    with time_machine.travel(datetime(2026, 7, 8, 10, tzinfo=PACIFIC), tick=False):
+        with pytest.raises(RuleViolation, match="record why"):
+            investigation_complete(investigation=case.investigation, actor=investigator, reason="Done")
+        investigation = investigation_complete(
+            investigation=case.investigation,
+            actor=investigator,
+            reason="Done",
+            late_reason="Officer on extended leave for 60 days",
+        )
+    assert investigation.late_reason == "Officer on extended leave for 60 days"
+    assert annual_report_data(year=2026)["investigations_past_180_days"] == 1
+
+
+def test_assignment_shows_each_investigators_open_caseload(intake_user, director, investigator, other_investigator):
+    from investigations.selectors import investigator_list
+
+    case_investigating(intake_user, director, investigator)
+    assert [(u.username, u.open_cases) for u in investigator_list()] == [("investigator2", 0), ("investigator", 1)]

@@ -4,6 +4,7 @@ Safe to run again: existing rows are left alone. Never run it against production
 """
 
 import random
+from datetime import time
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -106,11 +107,14 @@ class Command(BaseCommand):
             },
         )
         rng = random.Random(35)  # the same roster every time
+        shifts = [(time(7), time(17)), (time(15), time(1)), (time(21), time(7))]  # day, swing, night
         ranks = [Employee.Rank.OFFICER] * 8 + [Employee.Rank.SERGEANT, Employee.Rank.LIEUTENANT]
         Employee.objects.bulk_create(
             [
                 Employee(
                     badge_number=str(10000 + i),
+                    shift_starts=shifts[i % 3][0],
+                    shift_ends=shifts[i % 3][1],
                     first_name=rng.choice(FIRST),
                     last_name=rng.choice(LAST),
                     rank=rng.choice(ranks),
