@@ -119,7 +119,7 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
     _expect_success(page, "Notice to the Chief sent.")
     expect(page.locator("#chief-notice")).to_be_visible()
     opening = _form(page, "Open investigation")
-    opening.get_by_label("Assign to investigator").select_option(label="Ivan Inquirer")
+    opening.get_by_label("Assign to investigator").select_option(label="Ivan Inquirer (0 open)")
     opening.get_by_role("button", name="Open investigation").click()
     _expect_success(page, "Investigation opened")
     expect(page.locator("#case-status")).to_have_text("Under investigation")
