@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from intake.exceptions import RuleViolation
 from oversight.history import save_audited
 
-from .models import Evidence, Interview, ProsecutorExport
-from .permissions import can_direct, can_investigate
+from .models import Evidence, Interview, Marking, PpbRecordAccess, ProsecutorExport
+from .permissions import can_direct, can_investigate, can_mark, can_open_ppb_records
 
 
 def _locked(interview):
@@ -145,9 +145,11 @@ def prosecutor_export_build(*, case, office, actor):
     investigation = getattr(case, "investigation", None)
     interviews = list(investigation.interviews.select_related("employee")) if investigation else []
     evidence = list(investigation.evidence.all()) if investigation else []
-    statements = [i for i in interviews if i.status == Interview.Status.COMPLETED and not i.is_compelled]
-    items = [e for e in evidence if not e.is_derived_from_compelled]
-    withheld = len([i for i in interviews if i.is_compelled]) + len(evidence) - len(items)
+    # Compelled (R2.9) and confidential or privileged (R2.11) material never leaves.
+    completed = [i for i in interviews if i.status == Interview.Status.COMPLETED]
+    statements = [i for i in completed if not i.is_compelled and i.marking == Marking.NONE]
+    items = [e for e in evidence if not e.is_derived_from_compelled and e.marking == Marking.NONE]
+    withheld = len(completed) - len(statements) + len(evidence) - len(items)
     with transaction.atomic():
         save_audited(
             ProsecutorExport(
@@ -192,3 +194,24 @@ def evidence_mark_derived(*, evidence, actor):
             reason="Marked as derived from a compelled statement (R2.9)",
             update_fields=["is_derived_from_compelled"],
         )
+
+
+@transaction.atomic
+def material_mark(*, obj, marking, actor, reason):
+    """Marks evidence or an interview confidential or privileged (R2.11); every page, export and
+    role then sees it only through `marking_filter`."""
+    obj = type(obj).objects.select_for_update().select_related("investigation__case").get(pk=obj.pk)
+    if not can_mark(actor, obj.investigation, marking):
+        raise PermissionDenied
+    if obj.marking == marking:
+        return obj
+    obj.marking = marking
+    return save_audited(obj, actor=actor, reason=reason, update_fields=["marking"])
+
+
+@transaction.atomic
+def ppb_record_open(*, record, actor):
+    """Logs each opening of a PPB record, after checking the opener's certification (R2.10)."""
+    if not can_open_ppb_records(actor):
+        raise PermissionDenied(_("Opening PPB records needs a current certification."))
+    PpbRecordAccess.objects.create(user=actor, record=record, at=timezone.now())

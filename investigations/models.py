@@ -168,6 +168,14 @@ class Finding(models.Model):
         return f"{self.get_outcome_display()} on {self.allegation}"
 
 
+class Marking(models.TextChoices):
+    """R2.11: confidential and legally privileged material is never disclosed."""
+
+    NONE = "", _("No marking")
+    CONFIDENTIAL = "confidential", _("Confidential: OCPA investigators of the case and the Director only")
+    PRIVILEGED = "privileged", _("Legally privileged: the Director only")
+
+
 class Evidence(models.Model):
     """An item of evidence with the SHA-256 digest taken on receipt (R2.5).
 
@@ -203,6 +211,7 @@ class Evidence(models.Model):
     is_derived_from_compelled = models.BooleanField(
         default=False, help_text=_("Obtained because of a compelled statement: never sent to a prosecutor (R2.9).")
     )
+    marking = models.CharField(max_length=12, choices=Marking.choices, blank=True)
     last_verified_at = models.DateTimeField(null=True, blank=True)
     is_intact = models.BooleanField(
         null=True, blank=True, help_text=_("Result of the last digest check; empty before the first.")
@@ -268,6 +277,7 @@ class Interview(models.Model):
     garrity_acknowledged_at = models.DateTimeField(null=True, blank=True)
     statement = models.TextField(blank=True)
     is_compelled = models.BooleanField(default=False, help_text=_("Given under a Garrity notice (R2.9)."))
+    marking = models.CharField(max_length=12, choices=Marking.choices, blank=True)
     held_at = models.DateTimeField(null=True, blank=True)
     refusal_note = models.TextField(blank=True)
     history = HistoricalRecords(excluded_fields=["statement"])
@@ -291,3 +301,17 @@ class ProsecutorExport(models.Model):
 
     def __str__(self):
         return f"Export of {self.case} to {self.office}"
+
+
+class PpbRecordAccess(models.Model):
+    """Each opening of a PPB record by OCPA staff (R2.10), kept apart from change history."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    record = models.ForeignKey(RequestedRecord, on_delete=models.PROTECT, related_name="accesses")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.user} opened {self.record} at {self.at:%Y-%m-%d %H:%M}"

@@ -25,13 +25,15 @@ from .forms import (
     StatementForm,
     SubpoenaForm,
 )
-from .models import ChiefNotice, Evidence, Interview, Investigation, RecordsRequest, RequestedRecord, Subpoena
+from .models import ChiefNotice, Evidence, Interview, Investigation, Marking, RecordsRequest, RequestedRecord, Subpoena
 from .permissions import (
     can_answer_records_request,
     can_direct,
     can_investigate,
     can_issue_subpoena,
+    can_open_ppb_records,
     can_send_chief_notice,
+    marking_filter,
 )
 from .selectors import (
     chief_notice_list_for_liaison,
@@ -71,11 +73,18 @@ def case_section(request, case):
     if context["can_open"]:
         context["open_form"] = InvestigationOpenForm()
     if investigation:
-        context["evidence"] = list(investigation.evidence.all())
+        # R2.11: marked material the user is not entitled to is left out of the query itself.
+        visible = marking_filter(user, investigation)
+        context["evidence"] = list(investigation.evidence.filter(visible))
+        interviews_seen = list(investigation.interviews.filter(visible).select_related("employee"))
         context["interviews"] = [
-            (i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}"))
-            for i in investigation.interviews.select_related("employee")
+            (i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}")) for i in interviews_seen
         ]
+        context["hidden_count"] = (
+            investigation.evidence.exclude(visible).count() + investigation.interviews.exclude(visible).count()
+        )
+        context["markings"] = Marking.choices
+        context["can_open_ppb"] = can_open_ppb_records(user)
     if context["can_investigate"]:
         context["evidence_form"] = EvidenceForm()
         context["interview_form"] = InterviewForm()
@@ -229,6 +238,7 @@ def _records_request_page(request, records_request, bound=None):
             "rows": _record_rows(request, records_request, bound),
             "clock": deadline_for(records_request, "records_5bd"),
             "evidence_kinds": Evidence.Kind.choices,
+            "can_open_ppb": can_open_ppb_records(request.user),
         },
         status=400 if bound is not None else 200,
     )
@@ -265,6 +275,7 @@ def requested_record_file(request, record_pk):
     )
     if not record.file:
         raise Http404
+    interviews.ppb_record_open(record=record, actor=request.user)
     return FileResponse(
         record.file.open("rb"),
         as_attachment=True,
@@ -312,11 +323,14 @@ def subpoena_advance(request, subpoena_pk):
 
 
 def _evidence_for(request, pk):
-    return get_object_or_404(
+    evidence = get_object_or_404(
         Evidence.objects.select_related("investigation__case"),
         pk=pk,
         investigation__case__in=case_list_visible_to(user=request.user),
     )
+    if not Evidence.objects.filter(pk=pk).filter(marking_filter(request.user, evidence.investigation)).exists():
+        raise Http404  # R2.11: marked material is not there for those not entitled to it
+    return evidence
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -339,6 +353,8 @@ def evidence_receive(request, pk):
 def evidence_file(request, pk):
     """Downloads an item; each download is a custody event."""
     evidence = _evidence_for(request, pk)
+    if evidence.source_record_id:
+        interviews.ppb_record_open(record=evidence.source_record, actor=request.user)
     services.evidence_log_download(evidence=evidence, actor=request.user)
     return FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.file_name, content_type=evidence.content_type
@@ -484,3 +500,28 @@ def prosecutor_export(request, pk):
     response = JsonResponse(payload, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="case-{case.number}-prosecutor-export.json"'
     return response
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def material_mark(request, kind, pk):
+    """Marks an item of evidence or an interview confidential or privileged (R2.11)."""
+    if kind == "evidence":
+        obj = _evidence_for(request, pk)
+    else:
+        obj = _interview_for(request, pk)
+        if not Interview.objects.filter(pk=pk).filter(marking_filter(request.user, obj.investigation)).exists():
+            raise Http404
+    marking = request.POST.get("marking", "")
+    if marking not in Marking.values:
+        raise Http404
+    call_service(
+        request,
+        interviews.material_mark,
+        success=_("Marking recorded."),
+        obj=obj,
+        marking=marking,
+        actor=request.user,
+        reason=f"Marked {Marking(marking).label if marking else 'unmarked'}"[:100],
+    )
+    return _back(obj.investigation.case)

@@ -1,3 +1,4 @@
+import datetime
 import os
 
 import pytest
@@ -12,6 +13,8 @@ AGENCY = {Role.LIAISON: User.Agency.PPB, Role.BOARD: User.Agency.CBPA, Role.ADMI
 
 
 def make_user(role, username=None, **extra):
+    if role in (Role.INVESTIGATOR, Role.DIRECTOR):
+        extra.setdefault("ppb_records_certified_until", datetime.date.today() + datetime.timedelta(days=365))
     user = User.objects.create_user(
         username=username or role.value,
         password="a-long-test-password-123",

@@ -7,5 +7,7 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (("Agency", {"fields": ("agency",)}),)
+    fieldsets = BaseUserAdmin.fieldsets + (
+        ("Agency and certification", {"fields": ("agency", "ppb_records_certified_until")}),
+    )
     list_display = ("username", "email", "first_name", "last_name", "agency", "is_active")

@@ -14,6 +14,10 @@ class User(AbstractUser):
         CITY = "city", _("City of Portland")
 
     agency = models.CharField(max_length=8, choices=Agency.choices, default=Agency.OCPA)
+    # R2.10: only staff trained and certified to access PPB records may open them.
+    ppb_records_certified_until = models.DateField(
+        null=True, blank=True, help_text=_("Last day of the current certification to open PPB records.")
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     def __str__(self):

@@ -4,7 +4,7 @@ Safe to run again: existing rows are left alone. Never run it against production
 """
 
 import random
-from datetime import time
+from datetime import date, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -87,6 +87,10 @@ class Command(BaseCommand):
                     "email": f"{username}@oversight.invalid",
                     "is_staff": Role.ADMIN in roles,
                     "is_superuser": Role.ADMIN in roles,
+                    # R2.10: the demo's OCPA investigators and Director hold a current certification.
+                    "ppb_records_certified_until": date.today() + timedelta(days=365)
+                    if set(roles) & {Role.INVESTIGATOR, Role.DIRECTOR}
+                    else None,
                 },
             )
             if created:
