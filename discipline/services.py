@@ -80,16 +80,25 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
     quorum = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM)
     size = panel.members.count()
     case = case_lock(panel.case)
+    tallies = []
     for allegation in case.allegations.all():
         votes = list(Vote.objects.filter(panel=panel, allegation=allegation).values_list("finding", flat=True))
         finding, count = tally(votes, size, threshold, quorum)
+        if not finding:
+            # Closing without a result would end the case with nothing decided: voting stays open.
+            raise RuleViolation(
+                _("No finding has reached the bylaws threshold and quorum for “%(a)s” (%(n)s of %(size)s voted).")
+                % {"a": allegation, "n": len(votes), "size": size}
+            )
+        tallies.append((allegation, finding, count, len(votes)))
+    for allegation, finding, count, cast in tallies:
         save_audited(
             PanelResult(
                 panel=panel,
                 allegation=allegation,
                 finding=finding,
                 votes_for=count,
-                votes_cast=len(votes),
+                votes_cast=cast,
                 panel_size=size,
                 threshold=threshold,
             ),

@@ -152,7 +152,7 @@ def case_categorize(*, case, mandatory_category, actor, reason):
     case = case_lock(case)
     if case.mandatory_category == mandatory_category:
         return case
-    if case.status != Case.Status.RECEIVED and not mandatory_category:
-        raise RuleViolation(_("A mandatory category cannot be removed after the case-handling decision."))
+    if case.status != Case.Status.RECEIVED:
+        raise RuleViolation(_("The mandatory category is set at intake, before the case-handling decision."))
     case.mandatory_category = mandatory_category
     return save_audited(case, actor=actor, reason=reason, update_fields=["mandatory_category"])

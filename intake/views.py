@@ -13,7 +13,9 @@ from .permissions import can_decide_case, can_work_intake
 from .sections import case_sections
 from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory, case_list_intake_queue
 
-CASE_VIEWERS = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
+# Board members read a case through the hearing view (R3.4), which shows only what a panel
+# may see; the staff case page holds contact details, history and compelled statements.
+CASE_VIEWERS = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR)
 
 _FILED = "filed_case_number"
 

@@ -66,6 +66,10 @@ class SubpoenaForm(AccessibleFormMixin, forms.Form):
 class FindingForm(AccessibleFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Finding"), choices=FindingOutcome.choices)
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}))
+    # Any item: the service refuses evidence from another investigation.
+    evidence_relied_on = forms.ModelMultipleChoiceField(
+        queryset=Evidence.objects.all(), required=False, label=_("Evidence relied on")
+    )
 
 
 class ReasonForm(AccessibleFormMixin, forms.Form):
@@ -119,3 +123,7 @@ class CompleteForm(AccessibleFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required only after the 180-day limit has passed; the annual report counts these (R2.3)."),
     )
+
+
+class PlanForm(AccessibleFormMixin, forms.Form):
+    plan = forms.CharField(label=_("Investigative plan"), required=False, widget=forms.Textarea(attrs={"rows": 4}))

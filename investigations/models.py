@@ -48,6 +48,9 @@ class Investigation(models.Model):
     commenced_at = models.DateTimeField()
     completed_at = models.DateTimeField(null=True, blank=True)
     late_reason = models.TextField(blank=True, help_text=_("Why the 180-day limit was missed (R2.3)."))
+    plan = models.TextField(blank=True, help_text=_("The investigative plan: questions, witnesses, records."))
+    report_pdf = models.FileField(upload_to="investigation-reports/", blank=True)
+    report_rendered_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     def __str__(self):
@@ -162,7 +165,8 @@ class Finding(models.Model):
     rationale = models.TextField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
-    history = HistoricalRecords()
+    evidence_relied_on = models.ManyToManyField("Evidence", blank=True, related_name="findings")
+    history = HistoricalRecords(m2m_fields=[evidence_relied_on])
 
     def __str__(self):
         return f"{self.get_outcome_display()} on {self.allegation}"
@@ -221,6 +225,13 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["received_at"]
         verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_record"],
+                condition=models.Q(source_record__isnull=False),
+                name="one_evidence_per_record",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description}"

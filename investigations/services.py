@@ -36,6 +36,7 @@ from .permissions import (
     can_direct,
     can_investigate,
     can_issue_subpoena,
+    can_open_ppb_records,
     can_send_chief_notice,
 )
 from .reminders import directors, liaisons_of
@@ -234,19 +235,70 @@ def subpoena_advance(*, subpoena, to, actor, reason):
 
 
 @transaction.atomic
-def finding_record(*, allegation, outcome, rationale, actor, reason="Finding recorded"):
-    """Records or revises the finding on one allegation while the investigation is open (R2.8)."""
+def finding_record(*, allegation, outcome, rationale, actor, evidence_relied_on=(), reason="Finding recorded"):
+    """Records or revises the finding on one allegation while the investigation is open (R2.8),
+    with the rationale and the evidence it rests on."""
     case = case_lock(allegation.case)
     if not can_investigate(actor, case):
         raise PermissionDenied
     if case.status != Case.Status.INVESTIGATING:
         raise RuleViolation(_("Findings are recorded during the investigation."))
+    evidence = list(evidence_relied_on)
+    if any(item.investigation_id != case.investigation.pk for item in evidence):
+        raise RuleViolation(_("A finding relies only on evidence of its own investigation."))
     finding = Finding.objects.filter(allegation=allegation).first() or Finding(allegation=allegation)
-    if finding.pk and finding.outcome == outcome and finding.rationale == rationale:
+    unchanged = finding.pk and (finding.outcome, finding.rationale) == (outcome, rationale)
+    if unchanged and set(finding.evidence_relied_on.all()) == set(evidence):
         return finding
     finding.outcome, finding.rationale = outcome, rationale
     finding.recorded_by, finding.recorded_at = actor, timezone.now()
-    return save_audited(finding, actor=actor, reason=reason)
+    save_audited(finding, actor=actor, reason=reason)
+    finding.evidence_relied_on.set(evidence)
+    return finding
+
+
+@transaction.atomic
+def investigation_plan_set(*, investigation, plan, actor, reason="Investigative plan updated"):
+    """Keeps the investigative plan on the investigation, with its history."""
+    if not can_investigate(actor, investigation.case):
+        raise PermissionDenied
+    investigation = Investigation.objects.select_for_update().get(pk=investigation.pk)
+    if investigation.plan == plan:
+        return investigation
+    investigation.plan = plan
+    return save_audited(investigation, actor=actor, reason=reason, update_fields=["plan"])
+
+
+def investigation_report_render(*, investigation_id):
+    """Renders the investigation report (factual findings per allegation) to PDF, outside any
+    transaction, then stores it. Compelled statements and marked material are not in it."""
+    from django.core.files.base import ContentFile
+
+    from oversight.pdf import render_pdf
+
+    investigation = Investigation.objects.select_related("case", "investigator").get(pk=investigation_id)
+    allegations = investigation.case.allegations.select_related("allegation_type", "employee", "finding")
+    rows = []
+    for allegation in allegations:
+        finding = getattr(allegation, "finding", None)
+        relied = finding.evidence_relied_on.filter(marking="") if finding else []
+        rows.append({"allegation": allegation, "finding": finding, "evidence": list(relied)})
+    pdf = render_pdf(
+        "investigations/report_pdf.html", {"investigation": investigation, "rows": rows, "rendered_at": timezone.now()}
+    )
+    name = f"investigation-reports/case-{investigation.case.number}-{uuid.uuid4().hex[:8]}.pdf"
+    stored = default_storage.save(name, ContentFile(pdf))  # written before the row lock
+    with transaction.atomic():
+        investigation = Investigation.objects.select_for_update().get(pk=investigation_id)
+        investigation.report_pdf.name = stored
+        investigation.report_rendered_at = timezone.now()
+        save_audited(
+            investigation,
+            actor=None,
+            reason="Investigation report rendered",
+            update_fields=["report_pdf", "report_rendered_at"],
+        )
+    return investigation
 
 
 @transaction.atomic
@@ -271,6 +323,10 @@ def investigation_complete(*, investigation, actor, reason, late_reason=""):
     case_transition(case=case, to=Case.Status.FINDINGS_READY, actor=actor, reason=reason)
     if deadline:
         deadline_meet(deadline=deadline, actor=actor, reason="Investigation completed", now=investigation.completed_at)
+    from .tasks import investigation_report_render_task
+
+    investigation_id = investigation.pk
+    transaction.on_commit(lambda: investigation_report_render_task.delay(investigation_id))
     return investigation
 
 
@@ -311,6 +367,9 @@ def evidence_receive(*, investigation, upload, kind, description, actor, reason=
 @transaction.atomic
 def evidence_register_record(*, record, kind, actor, reason="Registered from PPB's records production"):
     """Makes a record PPB produced into evidence, keeping the digest taken when PPB uploaded it."""
+    record = (
+        RequestedRecord.objects.select_for_update().select_related("request__investigation__case").get(pk=record.pk)
+    )
     investigation = record.request.investigation
     if not can_investigate(actor, investigation.case):
         raise PermissionDenied
@@ -340,6 +399,8 @@ def evidence_register_record(*, record, kind, actor, reason="Registered from PPB
 def evidence_verify(*, evidence_id, actor=None):
     """Recomputes the digest and records the outcome; a mismatch or a lost file alerts the Director."""
     evidence = Evidence.objects.select_related("investigation__case").get(pk=evidence_id)
+    if actor is not None and not can_investigate(actor, evidence.investigation.case):
+        raise PermissionDenied  # the periodic task runs with no actor
     digest = hashlib.sha256()
     try:
         with evidence.file.open("rb") as handle:  # read outside any transaction: files can be large
@@ -386,6 +447,8 @@ def _alert_directors_of_tampering(evidence, action):
 @transaction.atomic
 def evidence_log_download(*, evidence, actor):
     """Every download is a link in the chain of custody."""
+    if not (can_investigate(actor, evidence.investigation.case) or can_open_ppb_records(actor)):
+        raise PermissionDenied
     _custody(evidence, CustodyEvent.Action.DOWNLOADED, actor)
 
 

@@ -18,6 +18,7 @@ from .forms import (
     FindingForm,
     InterviewForm,
     InvestigationOpenForm,
+    PlanForm,
     ProsecutorExportForm,
     RecordAnswerForm,
     RecordsRequestForm,
@@ -43,9 +44,16 @@ from .selectors import (
 )
 
 
-def _allegation_rows(case):
+def _allegation_rows(case, visible_evidence=()):
+    """(allegation, finding, evidence relied on that this user may see) per allegation."""
     findings = finding_map_for_case(case)
-    return [(a, findings.get(a.pk)) for a in allegation_list_for_case(case=case)]
+    shown = {e.pk for e in visible_evidence}
+    rows = []
+    for allegation in allegation_list_for_case(case=case):
+        finding = findings.get(allegation.pk)
+        relied = [e for e in finding.evidence_relied_on.all() if e.pk in shown] if finding else []
+        rows.append((allegation, finding, relied))
+    return rows
 
 
 def case_section(request, case):
@@ -75,7 +83,7 @@ def case_section(request, case):
     if investigation:
         # R2.11: marked material the user is not entitled to is left out of the query itself.
         visible = marking_filter(user, investigation)
-        context["evidence"] = list(investigation.evidence.filter(visible))
+        context["evidence"] = list(investigation.evidence.filter(visible).select_related("received_by"))
         interviews_seen = list(investigation.interviews.filter(visible).select_related("employee"))
         context["interviews"] = [
             (i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}")) for i in interviews_seen
@@ -84,9 +92,11 @@ def case_section(request, case):
             investigation.evidence.exclude(visible).count() + investigation.interviews.exclude(visible).count()
         )
         context["markings"] = Marking.choices
+        context["allegation_rows"] = _allegation_rows(case, context["evidence"])
         context["can_open_ppb"] = can_open_ppb_records(user)
     if context["can_investigate"]:
         context["evidence_form"] = EvidenceForm()
+        context["plan_form"] = PlanForm(initial={"plan": investigation.plan})
         context["interview_form"] = InterviewForm()
         context["records_form"] = RecordsRequestForm()
         context["finding_form"] = FindingForm()
@@ -207,7 +217,7 @@ def _record_rows(request, records_request, bound=None):
         moves = sorted((to, Subpoena.Status(to).label) for to in Subpoena.TRANSITIONS[subpoena.status])
         subpoenas.setdefault(subpoena.record_id, []).append((subpoena, moves))
     rows = []
-    for record in records_request.records.all():
+    for record in records_request.records.select_related("answered_by"):
         form = None
         if may_answer and record.outcome == RequestedRecord.Outcome.PENDING:
             form = (
@@ -276,6 +286,8 @@ def requested_record_file(request, record_pk):
     if not record.file:
         raise Http404
     interviews.ppb_record_open(record=record, actor=request.user)
+    for evidence in Evidence.objects.filter(source_record=record):  # the same file is evidence too
+        services.evidence_log_download(evidence=evidence, actor=request.user)
     return FileResponse(
         record.file.open("rb"),
         as_attachment=True,
@@ -525,3 +537,45 @@ def material_mark(request, kind, pk):
         reason=f"Marked {Marking(marking).label if marking else 'unmarked'}"[:100],
     )
     return _back(obj.investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def investigation_plan(request, pk):
+    investigation = _investigation_for(request, pk)
+    submit_form(
+        request,
+        PlanForm(request.POST),
+        services.investigation_plan_set,
+        success=_("Plan saved."),
+        investigation=investigation,
+        actor=request.user,
+    )
+    return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR, Role.BOARD)
+def investigation_report(request, pk):
+    """The rendered investigation report, for staff who may see the case and its panel."""
+    investigation = _investigation_for(request, pk)
+    if not investigation.report_pdf:
+        raise Http404
+    return FileResponse(
+        investigation.report_pdf.open("rb"),
+        content_type="application/pdf",
+        filename=f"case-{investigation.case.number}-report.pdf",
+    )
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def investigation_report_render(request, pk):
+    from .tasks import investigation_report_render_task
+
+    investigation = _investigation_for(request, pk)
+    if investigation.status != Investigation.Status.COMPLETED:
+        messages.error(request, _("The report is rendered once the investigation is complete."))
+    else:
+        investigation_report_render_task.delay(investigation.pk)
+        messages.success(request, _("The report is being rendered; reload in a minute."))
+    return _back(investigation.case)

@@ -48,7 +48,12 @@ def deadline_meet(*, deadline, actor, reason, now=None):
     if deadline.met_at:
         return deadline
     deadline.met_at = now or timezone.now()
-    save_audited(deadline, actor=actor, reason=reason, update_fields=["met_at"])
+    fields = ["met_at"]
+    if deadline.met_at > deadline.due_at and deadline.breached_at is None:
+        # Met late before any sweep noticed: still a breach, and published counts read it.
+        deadline.breached_at = deadline.due_at
+        fields.append("breached_at")
+    save_audited(deadline, actor=actor, reason=reason, update_fields=fields)
     deadline.reminders.filter(sent_at__isnull=True).delete()
     return deadline
 
@@ -61,7 +66,7 @@ def deadline_sweep(*, now=None, batch=200):
         with transaction.atomic():
             # skip_locked: a parallel sweep takes other rows instead of waiting for these.
             due = list(
-                DeadlineReminder.objects.select_for_update(skip_locked=True, of=("self",))
+                DeadlineReminder.objects.select_for_update(skip_locked=True, of=("self", "deadline"))
                 .filter(sent_at__isnull=True, fire_at__lte=now, deadline__met_at__isnull=True)
                 .select_related("deadline")
                 .order_by("fire_at")[:batch]
@@ -77,6 +82,8 @@ def _fire(reminder, now):
     deadline = reminder.deadline
     reminder.sent_at = now
     reminder.save(update_fields=["sent_at"])
+    if deadline.met_at is not None:  # met while this sweep waited for the lock: nothing to say
+        return
     if reminder.kind == BREACH and deadline.breached_at is None:
         deadline.breached_at = deadline.due_at
         save_audited(deadline, actor=None, reason="Deadline passed without being met", update_fields=["breached_at"])

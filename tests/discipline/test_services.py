@@ -58,11 +58,38 @@ def test_result_follows_a_threshold_the_board_changed(intake_user, director, inv
     case, panel = case_before_panel(intake_user, director, investigator, board_members)
     allegation = case.allegations.get()
     _vote(panel, allegation, board_members, ["out_of_policy", "out_of_policy", "in_policy"])
+    with pytest.raises(RuleViolation, match="threshold"):
+        panel_decide(panel=panel, actor=director)  # 2 of 3 is not unanimity: voting stays open
+    vote_cast(panel=panel, allegation=allegation, finding="out_of_policy", actor=board_members[2])
     panel_decide(panel=panel, actor=director)
     result = PanelResult.objects.get(panel=panel)
-    assert (result.finding, result.threshold) == ("", Decimal("1"))
+    assert (result.finding, result.votes_for, result.threshold) == ("out_of_policy", 3, Decimal("1"))
+
+
+def test_closing_without_quorum_is_refused_and_the_case_stays_before_the_panel(
+    intake_user, director, investigator, board_members
+):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    _vote(panel, case.allegations.get(), board_members[:1], ["unfounded"])
+    with pytest.raises(RuleViolation, match="1 of 3 voted"):
+        panel_decide(panel=panel, actor=board_members[0])
     case.refresh_from_db()
-    assert case.status == Case.Status.CLOSED  # nothing sustained, nothing to discipline
+    panel.refresh_from_db()
+    assert (case.status, panel.status) == (Case.Status.BOARD_REVIEW, "open")
+    assert not PanelResult.objects.exists()
+
+
+def test_a_threshold_of_one_half_or_less_is_refused(admin_user):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="more than one half"):
+        bylaws_setting_set(
+            key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
+            value=Decimal("0.5"),
+            adopted_on=None,
+            actor=admin_user,
+            reason="x",
+        )
 
 
 def test_without_quorum_no_finding_is_adopted():

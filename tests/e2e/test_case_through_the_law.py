@@ -246,6 +246,10 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
     _expect_success(page, "Discipline recorded.")
     expect(page.get_by_text("Discipline: Suspension without pay")).to_be_visible()
     assert Case.objects.get(number=number).status == "closed"
+    # Board members read a case only through its hearing page, never the staff case file.
+    assert page.request.get(case_url).status == 403
+    _log_out(page)
+    _log_in(page, live_server, "dana")
     page.goto(case_url)
     expect(page.locator("#case-status")).to_have_text("Closed")
     assert_no_axe_violations(page)

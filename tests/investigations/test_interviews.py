@@ -164,6 +164,7 @@ EXPORT_ROUTES = {
     "api/v1/records-requests/<int:pk>/": None,  # no request in this case
     "api/v1/records-requests/<int:pk>/records/<int:record_pk>/answer/": None,  # a write
     "reports/annual/<int:year>.pdf": None,  # counts only; rendered by a task
+    "staff/investigations/<int:pk>/report.pdf": None,  # see test_investigation_report_pdf_leaves_out_...
     "staff/investigations/cases/<int:pk>/prosecutor-export/": (
         "POST /staff/investigations/cases/{case}/prosecutor-export/"
     ),
@@ -186,3 +187,27 @@ def test_no_export_path_leaks_a_compelled_statement(client, firewall_case, direc
         assert response.status_code == 200, path
         assert COMPELLED.encode() not in response.content, path
         assert DERIVED.encode() not in response.content, path
+
+
+def test_investigation_report_pdf_leaves_out_compelled_and_marked_material(firewall_case, investigator, tmp_path):
+    import subprocess
+
+    from investigations.interviews import material_mark
+    from investigations.services import finding_record, investigation_complete, investigation_report_render
+
+    marked = firewall_case.investigation.evidence.get(description="Scene photo")
+    material_mark(obj=marked, marking="confidential", actor=investigator, reason="x")
+    finding_record(
+        allegation=firewall_case.allegations.get(),
+        outcome="out_of_policy",
+        rationale="FACTUAL-FINDING-1",
+        evidence_relied_on=list(firewall_case.investigation.evidence.all()),
+        actor=investigator,
+    )
+    investigation_complete(investigation=firewall_case.investigation, actor=investigator, reason="Done")
+    investigation = investigation_report_render(investigation_id=firewall_case.investigation.pk)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(investigation.report_pdf.read())
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "FACTUAL-FINDING-1" in text
+    assert COMPELLED not in text and "Scene photo" not in text

@@ -121,7 +121,7 @@ def test_board_members_never_see_marked_material(client, intake_user, director, 
     material_mark(obj=item, marking="confidential", actor=investigator, reason="x")
     client.force_login(board_members[0])
     assert b"CONFIDENTIAL-X" not in client.get(f"/board/panels/{panel.pk}/").content
-    assert b"CONFIDENTIAL-X" not in client.get(f"/complaints/staff/cases/{case.pk}/").content
+    assert client.get(f"/complaints/staff/cases/{case.pk}/").status_code == 403
 
 
 def test_an_uncertified_new_investigator_is_refused(produced):

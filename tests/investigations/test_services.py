@@ -152,3 +152,15 @@ def test_assignment_shows_each_investigators_open_caseload(intake_user, director
 
     case_investigating(intake_user, director, investigator)
     assert [(u.username, u.open_cases) for u in investigator_list()] == [("investigator2", 0), ("investigator", 1)]
+
+
+def test_completing_late_before_any_sweep_still_counts_as_a_breach(intake_user, director, investigator):
+    from reports.selectors import annual_report_data
+
+    with time_machine.travel(datetime(2026, 1, 5, 10, tzinfo=PACIFIC), tick=False):
+        case = case_investigating(intake_user, director, investigator)
+        finding_record(allegation=case.allegations.get(), outcome="unfounded", rationale="x", actor=investigator)
+    with time_machine.travel(datetime(2026, 7, 20, 10, tzinfo=PACIFIC), tick=False):  # no sweep ran (worker down)
+        investigation_complete(investigation=case.investigation, actor=investigator, reason="Done", late_reason="Leave")
+    assert Deadline.objects.get(rule="investigation_180d").breached_at is not None
+    assert annual_report_data(year=2026)["investigations_past_180_days"] == 1

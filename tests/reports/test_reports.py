@@ -1,9 +1,9 @@
 import pytest
 
 from intake.services import case_decide
+from oversight.pdf import LocalStaticFetcher
 from reports.models import ReportDocument
 from reports.selectors import annual_report_data
-from reports.services import LocalStaticFetcher
 from reports.tasks import annual_report_render_task
 from tests.arrange import case_before_panel, case_received
 

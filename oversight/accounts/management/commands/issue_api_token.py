@@ -23,7 +23,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user named {username!r}.")
         if not user.is_active:
             raise CommandError(f"{username!r} is not active.")
-        # Staff use the web login with MFA; only PPB's integration calls the API with a token.
+        # Staff use the web login; only PPB's integration calls the API with a token.
         if not has_role(user, Role.LIAISON):
             raise CommandError(f"{username!r} is not a PPB liaison; API tokens are issued only to PPB liaisons.")
         token, _created = Token.objects.get_or_create(user=user)
