@@ -6,7 +6,10 @@ class DisciplineConfig(AppConfig):
 
     def ready(self):
         from intake.sections import register_case_section
+        from intake.timeline import register_timeline_source
 
+        from .selectors import case_timeline_parts
         from .views import case_section
 
         register_case_section(30, case_section)
+        register_timeline_source(case_timeline_parts)

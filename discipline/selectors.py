@@ -40,3 +40,16 @@ def panel_results(panel):
 
 def discipline_map_for_case(case):
     return {d.allegation_id: d for d in DisciplineDecision.objects.filter(allegation__case=case)}
+
+
+def case_timeline_parts(case, user):
+    """The Board's parts of the case timeline (intake/timeline.py). Individual votes are left out:
+    the panel's results are the public record."""
+    from django.utils.translation import gettext_lazy as _
+
+    panels = Panel.objects.filter(case_id=case.pk).values("pk")
+    return [
+        (_("Board panel"), Panel.history.filter(case_id=case.pk)),
+        (_("Panel result"), PanelResult.history.filter(panel_id__in=panels)),
+        (_("Discipline"), DisciplineDecision.history.filter(panel_id__in=panels)),
+    ]

@@ -12,6 +12,7 @@ from .models import Case
 from .permissions import can_decide_case, can_work_intake
 from .sections import case_sections
 from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory, case_list_intake_queue
+from .timeline import case_timeline
 
 # Board members read a case through the hearing view (R3.4), which shows only what a panel
 # may see; the staff case page holds contact details, history and compelled statements.
@@ -63,7 +64,7 @@ def case_detail(request, pk):
         "allegations": allegation_list_for_case(case=case),
         "mandatory": case_is_mandatory(case),
         "sections": case_sections(request, case),
-        "history": case.history.select_related("history_user").order_by("-history_date")[:50],
+        "timeline": case_timeline(case=case, user=request.user),
     }
     if can_work_intake(request.user) and case.status == Case.Status.RECEIVED:
         context["allegation_form"] = AllegationForm()

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from oversight.forms import AccessibleFormMixin, DateTimeInput
+from oversight.forms import AccessibleFormMixin, DateInput, DateTimeInput
 from oversight.roster.models import Employee
 
 from .models import Evidence, FindingOutcome, RequestedRecord
@@ -127,3 +127,22 @@ class CompleteForm(AccessibleFormMixin, forms.Form):
 
 class PlanForm(AccessibleFormMixin, forms.Form):
     plan = forms.CharField(label=_("Investigative plan"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class TaskForm(AccessibleFormMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Task"), max_length=200, help_text=_("For example: ask PPB for the dispatch audio.")
+    )
+    due_on = forms.DateField(label=_("Due on"), required=False, widget=DateInput, help_text=_("Optional."))
+    assigned_to = forms.ModelChoiceField(queryset=None, label=_("Assigned to"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from oversight.accounts.models import User
+        from oversight.accounts.roles import Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = (
+            User.objects.filter(groups__name__in=[Role.INVESTIGATOR, Role.DIRECTOR], is_active=True)
+            .distinct()
+            .order_by("last_name", "username")
+        )

@@ -326,3 +326,26 @@ class PpbRecordAccess(models.Model):
 
     def __str__(self):
         return f"{self.user} opened {self.record} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class InvestigationTask(models.Model):
+    """A step of the investigative plan someone has to do: request footage, find a witness."""
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.PROTECT, related_name="tasks")
+    title = models.CharField(max_length=200)
+    due_on = models.DateField(null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [models.F("done_at").asc(nulls_first=True), models.F("due_on").asc(nulls_last=True), "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from intake.models import Allegation
 from intake.selectors import case_list_visible_to
@@ -72,3 +73,27 @@ def investigation_list_visible_to(*, user):
         .select_related("case", "investigator")
         .prefetch_related(Prefetch("case__allegations", queryset=allegations))
     )
+
+
+def case_timeline_parts(case, user):
+    """The investigation's parts of the case timeline (intake/timeline.py), marked material left out."""
+    from .models import ChiefNotice, Evidence, Interview, InvestigationTask, RequestedRecord, Subpoena
+    from .permissions import marking_filter
+
+    parts = [(_("Notice to the Chief"), ChiefNotice.history.filter(case_id=case.pk))]
+    investigation = Investigation.objects.filter(case=case).first()
+    if investigation is None:
+        return parts
+    visible = marking_filter(user, investigation)
+    requests = RecordsRequest.objects.filter(investigation=investigation).values("pk")
+    records = RequestedRecord.objects.filter(request__investigation=investigation).values("pk")
+    return parts + [
+        (_("Investigation"), Investigation.history.filter(id=investigation.pk)),
+        (_("Task"), InvestigationTask.history.filter(investigation_id=investigation.pk)),
+        (_("Records request"), RecordsRequest.history.filter(investigation_id=investigation.pk)),
+        (_("Requested record"), RequestedRecord.history.filter(request_id__in=requests)),
+        (_("Subpoena"), Subpoena.history.filter(record_id__in=records)),
+        (_("Evidence"), Evidence.history.filter(id__in=investigation.evidence.filter(visible).values("pk"))),
+        (_("Interview"), Interview.history.filter(id__in=investigation.interviews.filter(visible).values("pk"))),
+        (_("Finding"), Finding.history.filter(allegation__case_id=case.pk)),
+    ]

@@ -27,6 +27,7 @@ from .models import (
     Evidence,
     Finding,
     Investigation,
+    InvestigationTask,
     RecordsRequest,
     RequestedRecord,
     Subpoena,
@@ -267,6 +268,34 @@ def investigation_plan_set(*, investigation, plan, actor, reason="Investigative 
         return investigation
     investigation.plan = plan
     return save_audited(investigation, actor=actor, reason=reason, update_fields=["plan"])
+
+
+@transaction.atomic
+def investigation_task_add(*, investigation, title, actor, due_on=None, assigned_to=None, reason="Task added"):
+    """Adds a task to an open investigation; it may go to the investigator or the Director."""
+    if not can_investigate(actor, investigation.case):
+        raise PermissionDenied
+    investigation = Investigation.objects.select_for_update().get(pk=investigation.pk)
+    if investigation.status != Investigation.Status.OPEN:
+        raise RuleViolation(_("Tasks can be added only while the investigation is open."))
+    if assigned_to is not None and not (
+        assigned_to == investigation.investigator or has_role(assigned_to, Role.INVESTIGATOR, Role.DIRECTOR)
+    ):
+        raise RuleViolation(_("A task goes to OCPA staff working the case."))
+    task = InvestigationTask(investigation=investigation, title=title, due_on=due_on, assigned_to=assigned_to)
+    return save_audited(task, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def investigation_task_done(*, task, actor, reason="Task done"):
+    """Marks a task done once; a second click changes nothing."""
+    task = InvestigationTask.objects.select_for_update().select_related("investigation__case").get(pk=task.pk)
+    if not can_investigate(actor, task.investigation.case):
+        raise PermissionDenied
+    if task.done_at:
+        return task
+    task.done_at, task.done_by = timezone.now(), actor
+    return save_audited(task, actor=actor, reason=reason, update_fields=["done_at", "done_by"])
 
 
 def investigation_report_render(*, investigation_id):

@@ -25,8 +25,19 @@ from .forms import (
     RefusalForm,
     StatementForm,
     SubpoenaForm,
+    TaskForm,
 )
-from .models import ChiefNotice, Evidence, Interview, Investigation, Marking, RecordsRequest, RequestedRecord, Subpoena
+from .models import (
+    ChiefNotice,
+    Evidence,
+    Interview,
+    Investigation,
+    InvestigationTask,
+    Marking,
+    RecordsRequest,
+    RequestedRecord,
+    Subpoena,
+)
 from .permissions import (
     can_answer_records_request,
     can_direct,
@@ -92,11 +103,13 @@ def case_section(request, case):
             investigation.evidence.exclude(visible).count() + investigation.interviews.exclude(visible).count()
         )
         context["markings"] = Marking.choices
+        context["tasks"] = list(investigation.tasks.select_related("assigned_to", "done_by"))
         context["allegation_rows"] = _allegation_rows(case, context["evidence"])
         context["can_open_ppb"] = can_open_ppb_records(user)
     if context["can_investigate"]:
         context["evidence_form"] = EvidenceForm()
         context["plan_form"] = PlanForm(initial={"plan": investigation.plan})
+        context["task_form"] = TaskForm()
         context["interview_form"] = InterviewForm()
         context["records_form"] = RecordsRequestForm()
         context["finding_form"] = FindingForm()
@@ -579,3 +592,30 @@ def investigation_report_render(request, pk):
         investigation_report_render_task.delay(investigation.pk)
         messages.success(request, _("The report is being rendered; reload in a minute."))
     return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def investigation_task_add(request, pk):
+    investigation = _investigation_for(request, pk)
+    submit_form(
+        request,
+        TaskForm(request.POST),
+        services.investigation_task_add,
+        success=_("Task added."),
+        investigation=investigation,
+        actor=request.user,
+    )
+    return _back(investigation.case)
+
+
+@role_required(Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def investigation_task_done(request, pk):
+    task = get_object_or_404(
+        InvestigationTask.objects.select_related("investigation__case"),
+        investigation__case__in=case_list_visible_to(user=request.user),
+        pk=pk,
+    )
+    call_service(request, services.investigation_task_done, success=_("Task done."), task=task, actor=request.user)
+    return _back(task.investigation.case)

@@ -1,10 +1,10 @@
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from intake.models import Case
-from investigations.models import Finding, FindingOutcome, Interview
+from investigations.models import Finding, FindingOutcome, Interview, RecordsRequest
 from oversight.calendar.models import Deadline
 
 from .models import ReportDocument
@@ -26,14 +26,20 @@ def annual_report_data(*, year):
         .annotate(n=Count("pk"))
         .order_by()
     )
-    late = Deadline.objects.filter(rule=Deadline.Rule.INVESTIGATION_180D, breached_at__gte=start, breached_at__lt=end)
+    # Published counts read breached_at as recorded; they never recompute history (DEADLINES.md).
+    late = Deadline.objects.filter(breached_at__gte=start, breached_at__lt=end).aggregate(
+        investigations=Count("pk", filter=Q(rule=Deadline.Rule.INVESTIGATION_180D)),
+        records_requests=Count("pk", filter=Q(rule=Deadline.Rule.RECORDS_5BD)),
+    )
     refusals = Interview.objects.filter(status=Interview.Status.REFUSED, held_at__gte=start, held_at__lt=end)
+    requests_sent = RecordsRequest.objects.filter(sent_at__gte=start, sent_at__lt=end)
     return {
         "year": year,
-        # Published counts read breached_at as recorded; they never recompute history (DEADLINES.md).
-        "investigations_past_180_days": late.count(),
+        "investigations_past_180_days": late["investigations"],
+        "records_requests_sent": requests_sent.count(),
+        "records_requests_overdue": late["records_requests"],
         "refusals_to_cooperate": refusals.count(),
-        "total_cases": cases.count(),
+        "total_cases": sum(by_decision.values()),
         "by_decision": [(label, by_decision.get(value, 0)) for value, label in Case.Decision.choices]
         + [("Not yet decided", by_decision.get("", 0))],
         "by_finding": [(label, findings.get(value, 0)) for value, label in FindingOutcome.choices],

@@ -84,3 +84,43 @@ def test_a_notice_delivered_twice_is_mailed_once(worker, mailoutbox):
     notice_deliver_task.delay(notice.pk).get(timeout=30)  # a duplicate delivery of the same id
     assert _wait_until(lambda: Notice.objects.get(pk=notice.pk).status == Notice.Status.SENT)
     assert [m.to for m in mailoutbox] == [["filer@example.org"]]
+
+
+def test_each_180_day_warning_and_the_escalation_is_sent_once_by_a_real_worker(
+    worker, intake_user, director, investigator, mailoutbox
+):
+    """30, 14 and 7 days before the limit the investigator hears once; past it, the Director does (R2.3)."""
+    from oversight.calendar.models import Deadline
+
+    opened = datetime.now(PACIFIC) - timedelta(days=200)
+    with time_machine.travel(opened, tick=False):
+        case = case_investigating(intake_user, director, investigator)
+    deadline = Deadline.objects.get(rule=Deadline.Rule.INVESTIGATION_180D)
+    number = case.number
+
+    def clock_notices():
+        return sorted(
+            Notice.objects.filter(about_id=deadline.pk, about_type__model="deadline").values_list(
+                "recipient_user__username", "subject"
+            )
+        )
+
+    expected = []
+    for days, who, subject in [
+        (30, "investigator", f"Case {number}: 30 days left of 180"),
+        (14, "investigator", f"Case {number}: 14 days left of 180"),
+        (7, "investigator", f"Case {number}: 7 days left of 180"),
+        (0, "director", f"Case {number}: investigation past 180 days"),
+    ]:
+        # An hour after each reminder falls due, two sweeps race on the worker; then a third runs.
+        with time_machine.travel(deadline.due_at - timedelta(days=days) + timedelta(hours=1), tick=False):
+            first, second = deadline_sweep_task.delay(), deadline_sweep_task.delay()
+            assert sorted([first.get(timeout=30), second.get(timeout=30)]) == [0, 1]
+            assert deadline_sweep_task.delay().get(timeout=30) == 0
+        expected.append((who, subject))
+        assert clock_notices() == sorted(expected)
+
+    deadline.refresh_from_db()
+    assert deadline.breached_at == deadline.due_at
+    assert _wait_until(lambda: not Notice.objects.exclude(status=Notice.Status.SENT).exists())
+    assert sorted(m.subject for m in mailoutbox if "180" in m.subject) == sorted(s for _, s in expected)

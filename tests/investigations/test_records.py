@@ -228,3 +228,31 @@ def test_director_issues_a_subpoena_from_the_request_page(client, withheld, dire
     assert subpoena.status == "served"
     page = client.get(f"/staff/investigations/ppb/requests/{withheld.request_id}/")
     assert b"Record: Complied with" in page.content and b"Record: Not complied with" in page.content
+
+
+def test_overdue_requests_are_counted_whether_answered_late_or_never(intake_user, director, investigator, liaison):
+    """Five business days from a Monday is the next Monday; the annual report counts each miss once (R2.6)."""
+    from datetime import datetime
+
+    import time_machine
+
+    from oversight.calendar.business_days import PACIFIC
+    from oversight.calendar.services import deadline_sweep
+    from reports.selectors import annual_report_data
+
+    monday = datetime(2026, 3, 2, 10, tzinfo=PACIFIC)
+    with time_machine.travel(monday, tick=False):
+        case = case_investigating(intake_user, director, investigator)
+        on_time, late, never = (
+            records_request_send(investigation=case.investigation, records_sought=f"Report {n}", actor=investigator)
+            for n in range(3)
+        )
+    with time_machine.travel(datetime(2026, 3, 9, 9, tzinfo=PACIFIC), tick=False):
+        requested_record_answer(record=on_time.records.get(), outcome="produced", upload=pdf(), actor=liaison)
+    with time_machine.travel(datetime(2026, 3, 11, 9, tzinfo=PACIFIC), tick=False):
+        requested_record_answer(record=late.records.get(), outcome="produced", upload=pdf(), actor=liaison)
+        deadline_sweep()
+    data = annual_report_data(year=2026)
+    assert (data["records_requests_sent"], data["records_requests_overdue"]) == (3, 2)
+    breached = Deadline.objects.filter(rule=Deadline.Rule.RECORDS_5BD, breached_at__isnull=False)
+    assert sorted(d.about_id for d in breached) == sorted([late.pk, never.pk])
