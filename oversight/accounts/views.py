@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
@@ -34,3 +35,12 @@ def home(request):
 
 
 home.allowed_roles = "any staff"
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes shows a username locked after too many failed logins (CJIS 5.5.3): 429."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)
