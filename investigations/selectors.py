@@ -72,3 +72,13 @@ def investigation_list_visible_to(*, user):
         .select_related("case", "investigator")
         .prefetch_related(Prefetch("case__allegations", queryset=allegations))
     )
+
+
+def investigation_due_at_for_case(case):
+    """When the investigation of a case is due by the 180-day clock (R2.3), for the filer's timeline."""
+    from oversight.calendar.models import Deadline
+    from oversight.calendar.selectors import deadline_for
+
+    investigation = Investigation.objects.filter(case=case).first()
+    deadline = deadline_for(investigation, Deadline.Rule.INVESTIGATION_180D) if investigation else None
+    return deadline.due_at if deadline else None
