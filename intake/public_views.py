@@ -132,6 +132,7 @@ def complaint_status(request):
 @require_POST
 def complaint_status_lock(request):
     session_lock(request)
+    request.session.pop(_FILED, None)  # the confirmation page with the code is gone too
     messages.success(request, _("Your status page is locked. Enter your case number and access code to open it again."))
     return redirect("intake:status")
 

@@ -1,6 +1,6 @@
 """Selectors of the filer's status page: which complaint a code opens, its timeline, its messages (R1.4)."""
 
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from .access import access_code_hash, access_code_matches
@@ -101,3 +101,15 @@ def status_timeline(case):
         "routed_away": routed_away,
         "decision": case.get_decision_display() if routed_away else "",
     }
+
+
+def survey_summary(*, answered_from, answered_to):
+    """Survey answers in a period for the report (R1.10): how many, and the mean of each 1-5 question."""
+    answers = SurveyAnswer.objects.filter(answered_at__gte=answered_from, answered_at__lt=answered_to)
+    return answers.aggregate(
+        count=Count("pk"),
+        ease_of_filing=Avg("ease_of_filing"),
+        kept_informed=Avg("kept_informed"),
+        treated_fairly=Avg("treated_fairly"),
+        overall=Avg("overall"),
+    )

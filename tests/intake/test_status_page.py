@@ -118,10 +118,11 @@ def test_nothing_is_added_without_an_unlocked_complaint(client):
     assert not FilerMessage.objects.exists()
 
 
-def test_locking_forgets_the_unlocked_complaint(client):
+def test_locking_forgets_the_unlocked_complaint_and_the_code(client):
     file_through_form(client)
     client.post("/complaints/status/lock/")
     assert b"Open my status page" in client.get("/complaints/status/").content
+    assert client.get("/complaints/filed/").status_code == 302
 
 
 def test_staff_message_is_an_email_notice_and_shows_on_the_status_page(
@@ -306,3 +307,28 @@ def test_filers_files_reach_only_staff_who_see_the_case_as_a_download(client, in
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Content-Type"] == "application/octet-stream"
+
+
+def test_survey_answers_are_summarised_for_the_report(client, intake_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from intake.services import allegation_add
+    from intake.status import survey_summary
+    from tests.factories import AllegationTypeFactory
+
+    case, _code = file_through_form(client)
+    allegation_add(case=case, allegation_type=AllegationTypeFactory(), actor=intake_user, reason="x")
+    _close_routed_away(case, intake_user)
+    survey_answer(complaint=case.complaints.get(), answers={"overall": 4, "kept_informed": 2})
+    now = timezone.now()
+    summary = survey_summary(
+        answered_from=now - datetime.timedelta(days=1), answered_to=now + datetime.timedelta(days=1)
+    )
+    assert (summary["count"], summary["overall"], summary["kept_informed"], summary["ease_of_filing"]) == (
+        1,
+        4,
+        2,
+        None,
+    )
