@@ -45,7 +45,7 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
             "contact_name": _("Your name"),
             "contact_email": _("Your e-mail address"),
             "contact_phone": _("Your phone number"),
-            "neighbourhood": _("Neighbourhood"),
+            "neighbourhood": _("Neighborhood"),
             "zip_code": _("ZIP code"),
             "witnesses": _("Witnesses"),
             "contact_address": _("Your mailing address"),
@@ -63,7 +63,7 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
             "contact_phone": _("Optional."),
             "incident_time": _("Optional, for example 14:30."),
             "neighbourhood": _(
-                "Choose “Not sure” if you do not know. Published data shows only the neighbourhood and ZIP code."
+                "Choose “Not sure” if you do not know. Published data shows only the neighborhood and ZIP code."
             ),
             "zip_code": _("Optional. Five digits, for example 97214."),
             "witnesses": _("Optional. Names of people who saw what happened and how to reach them, if you know."),

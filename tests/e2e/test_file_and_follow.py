@@ -23,7 +23,7 @@ def test_filer_files_with_a_photo_and_reads_a_staff_message_on_the_status_page(p
     page.get_by_label("What happened?").fill("An officer took my phone while I was filming.")
     page.get_by_label("Date of the incident").fill("2026-11-01")
     page.get_by_label("Where did it happen?").fill("NE Alberta & 15th")
-    page.get_by_label("Neighbourhood").select_option(label="King")
+    page.get_by_label("Neighborhood").select_option(label="King")
     page.get_by_label("ZIP code").fill("97211")
     page.get_by_label("Your e-mail address").fill("filer@example.org")
     # A program dressed as a picture is refused by its content; what was typed stays.
