@@ -58,8 +58,8 @@ def complaint_file(
         save_audited(FilerDemographics(complaint=complaint, **demographics), actor=actor, reason="Given by the filer")
     for facts in attachments:
         attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor)
-    if complaint.contact_email:
-        complaint_acknowledge(complaint, actor=actor)
+    # Sent the way the filer asked (e-mail or a letter); anonymous or "do not contact": nothing owed (R1.2).
+    complaint_acknowledge(complaint, actor=actor)
     return complaint
 
 

@@ -200,6 +200,17 @@ def test_the_acknowledgement_links_to_the_status_page_and_never_carries_the_code
     assert code not in notice.body and code not in notice.subject
 
 
+def test_a_filer_who_asked_for_letters_gets_a_postal_acknowledgement(client):
+    file_through_form(client, contact_address="1 Main St\nPortland OR 97214", contact_method="mail")
+    notice = Notice.objects.get()
+    assert (notice.channel, notice.recipient_address) == (Notice.Channel.POSTAL, "1 Main St\nPortland OR 97214")
+
+
+def test_a_filer_who_asked_not_to_be_contacted_gets_no_acknowledgement(client):
+    file_through_form(client, contact_email="ana@example.org", contact_method="none")
+    assert not Notice.objects.exists()
+
+
 def test_timeline_shows_the_investigation_due_date_from_the_deadline_engine(intake_user, director, investigator):
     case = case_investigating(intake_user, director, investigator)
     deadline = Deadline.objects.get(rule=Deadline.Rule.INVESTIGATION_180D)
