@@ -91,9 +91,9 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
         self.fields["neighbourhood"].required = False
-        self.fields["contact_method"].choices = [
-            choice for choice in self.fields["contact_method"].choices if choice[0]
-        ]
+        # Radio groups start with nothing chosen, never with a "---------" option.
+        for name in ("filer_type", "contact_method"):
+            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
         for name, autocomplete in (("contact_name", "name"), ("contact_email", "email"), ("contact_phone", "tel")):
             self.fields[name].widget.attrs.setdefault("autocomplete", autocomplete)
 

@@ -205,6 +205,11 @@ def test_a_filled_honeypot_shows_the_form_again_with_the_office_phone(client, se
     assert Case.objects.count() == 0
 
 
+def test_radio_groups_offer_no_empty_option(client):
+    html = client.get("/complaints/new/").content.decode()
+    assert "---------" not in html
+
+
 def test_the_honeypot_is_labelled_and_out_of_the_tab_order(client):
     html = client.get("/complaints/new/").content.decode()
     assert 'for="id_website">Leave this field blank</label>' in html
