@@ -241,3 +241,10 @@ def test_another_address_is_not_limited(client, settings):
     other = Client(REMOTE_ADDR="10.0.0.9")
     page = other.post("/complaints/new/", {**form_fields(other), **minimal()})
     assert page.status_code == 302
+
+
+def test_pages_that_carry_the_access_code_are_never_cached(client):
+    assert "no-store" in client.get("/complaints/new/")["Cache-Control"]
+    file_through_form(client)
+    assert "no-store" in client.get("/complaints/filed/")["Cache-Control"]
+    assert "no-store" in client.get("/complaints/status/")["Cache-Control"]
