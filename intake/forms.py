@@ -8,6 +8,7 @@ from oversight.forms import AccessibleFormMixin, DateInput
 from oversight.roster.models import Employee
 
 from .models import AllegationType, Case, Complaint, MandatoryCategory
+from .neighbourhoods import NOT_SURE
 
 
 class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
@@ -24,9 +25,15 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
             "incident_time",
             "incident_place",
             "officers_described",
+            "neighbourhood",
+            "zip_code",
+            "witnesses",
             "contact_name",
             "contact_email",
             "contact_phone",
+            "contact_address",
+            "contact_method",
+            "accommodations",
         ]
         labels = {
             "filer_type": _("Who is filing this complaint?"),
@@ -38,6 +45,12 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
             "contact_name": _("Your name"),
             "contact_email": _("Your e-mail address"),
             "contact_phone": _("Your phone number"),
+            "neighbourhood": _("Neighborhood"),
+            "zip_code": _("ZIP code"),
+            "witnesses": _("Witnesses"),
+            "contact_address": _("Your mailing address"),
+            "contact_method": _("How should we contact you?"),
+            "accommodations": _("Do you need any accommodations?"),
         }
         help_texts = {
             "narrative": _("Describe what happened in your own words."),
@@ -49,6 +62,16 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
             "contact_email": _("Optional."),
             "contact_phone": _("Optional."),
             "incident_time": _("Optional, for example 14:30."),
+            "neighbourhood": _(
+                "Choose “Not sure” if you do not know. Published data shows only the neighborhood and ZIP code."
+            ),
+            "zip_code": _("Optional. Five digits, for example 97214."),
+            "witnesses": _("Optional. Names of people who saw what happened and how to reach them, if you know."),
+            "contact_address": _("Optional. Only if you want letters by mail."),
+            "contact_method": _("Optional."),
+            "accommodations": _(
+                "Optional. For example an interpreter, sign language, large print, or help because of a disability."
+            ),
         }
         widgets = {
             "filer_type": forms.RadioSelect,
@@ -56,12 +79,49 @@ class ComplaintForm(AccessibleFormMixin, forms.ModelForm):
             "incident_time": forms.TimeInput(attrs={"type": "time"}),
             "narrative": forms.Textarea(attrs={"rows": 8}),
             "officers_described": forms.Textarea(attrs={"rows": 3}),
+            "witnesses": forms.Textarea(attrs={"rows": 3}),
+            "contact_address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+            "accommodations": forms.Textarea(attrs={"rows": 2}),
+            "contact_method": forms.RadioSelect,
+            "zip_code": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "maxlength": 5}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
+        self.fields["neighbourhood"].required = False
+        # Radio groups start with nothing chosen, never with a "---------" option.
+        for name in ("filer_type", "contact_method"):
+            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
+        for name, autocomplete in (("contact_name", "name"), ("contact_email", "email"), ("contact_phone", "tel")):
+            self.fields[name].widget.attrs.setdefault("autocomplete", autocomplete)
+
+    def clean_neighbourhood(self):
+        return self.cleaned_data.get("neighbourhood") or NOT_SURE
+
+    def clean(self):
+        data = super().clean()
+        needs = {
+            Complaint.ContactMethod.EMAIL: (
+                "contact_email",
+                _("You asked to be contacted by e-mail: please give an e-mail address."),
+            ),
+            Complaint.ContactMethod.PHONE: (
+                "contact_phone",
+                _("You asked to be contacted by phone: please give a phone number."),
+            ),
+            Complaint.ContactMethod.MAIL: (
+                "contact_address",
+                _("You asked to be contacted by mail: please give a mailing address."),
+            ),
+        }
+        method = data.get("contact_method")
+        if method in needs:
+            field, message = needs[method]
+            if not data.get(field) and field not in self.errors:
+                self.add_error(field, message)
+        return data
 
     def clean_incident_on(self):
         day = self.cleaned_data["incident_on"]

@@ -1,11 +1,14 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from oversight.roster.models import Employee
+
+from .neighbourhoods import NEIGHBOURHOOD_CHOICES, NOT_SURE
 
 
 class MandatoryCategory(models.TextChoices):
@@ -119,6 +122,12 @@ class Complaint(models.Model):
         EMAIL = "email", _("E-mail")
         IN_PERSON = "in_person", _("In person")
 
+    class ContactMethod(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        PHONE = "phone", _("Phone")
+        MAIL = "mail", _("Mail")
+        NONE = "none", _("Please do not contact me")
+
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="complaints")
     submission_key = models.UUIDField(unique=True, default=uuid.uuid4)
     channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.WEB)
@@ -133,7 +142,19 @@ class Complaint(models.Model):
     contact_phone = models.CharField(max_length=32, blank=True)
     language = models.CharField(max_length=8, default="en")
     received_at = models.DateTimeField()
-    history = HistoricalRecords()
+    # R1.3: what the public form records beyond the narrative.
+    witnesses = models.TextField(blank=True)
+    contact_address = models.TextField(blank=True)
+    contact_method = models.CharField(max_length=8, choices=ContactMethod.choices, blank=True)
+    accommodations = models.TextField(blank=True)
+    # Public data uses only neighbourhood and ZIP, never the place as typed (R1.3).
+    neighbourhood = models.CharField(max_length=40, choices=NEIGHBOURHOOD_CHOICES, default=NOT_SURE)
+    zip_code = models.CharField(
+        max_length=5, blank=True, validators=[RegexValidator(r"^\d{5}$", _("Enter a 5-digit ZIP code."))]
+    )
+    # R1.4: the filer's private access code, kept only as a keyed hash (intake/access.py).
+    access_code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["access_code_hash"])
 
     class Meta:
         ordering = ["received_at"]
@@ -143,7 +164,11 @@ class Complaint(models.Model):
 
     @property
     def is_anonymous(self):
-        return not (self.contact_email or self.contact_phone)
+        return not (self.contact_email or self.contact_phone or self.contact_address)
+
+    @property
+    def wants_no_contact(self):
+        return self.is_anonymous or self.contact_method == self.ContactMethod.NONE
 
 
 class Allegation(models.Model):
@@ -162,3 +187,25 @@ class Allegation(models.Model):
     def __str__(self):
         who = self.employee or _("Unidentified officer")
         return f"{self.allegation_type}: {who}"
+
+
+# The filer's side of a complaint (attachments, demographics, messages, survey) lives in its own module.
+from .filer_models import (  # noqa: E402
+    ComplaintAttachment,
+    FilerDemographics,
+    FilerMessage,
+    SurveyAnswer,
+)
+
+__all__ = [
+    "Allegation",
+    "AllegationType",
+    "Case",
+    "CaseNumberCounter",
+    "Complaint",
+    "ComplaintAttachment",
+    "FilerDemographics",
+    "FilerMessage",
+    "MandatoryCategory",
+    "SurveyAnswer",
+]

@@ -26,3 +26,11 @@ def can_view_case(user, case):
 
 rules.add_perm("intake.work_intake", can_work_intake)
 rules.add_perm("intake.view_case", can_view_case)
+
+
+@rules.predicate
+def can_message_filer(user, case):
+    """Intake staff and the Director write to any filer; an investigator to the filers of a case they see."""
+    if has_role(user, Role.INTAKE, Role.DIRECTOR):
+        return True
+    return has_role(user, Role.INVESTIGATOR) and can_view_case(user, case)

@@ -5,11 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oversight.history import save_audited
-from oversight.notices.models import Notice
-from oversight.notices.services import notice_send
 
+from .access import access_code_hash
 from .exceptions import RuleViolation
-from .models import Allegation, Case, CaseNumberCounter, Complaint
+from .filer_notices import complaint_acknowledge, survey_invite
+from .models import Allegation, Case, CaseNumberCounter, Complaint, ComplaintAttachment, FilerDemographics
 from .permissions import can_decide_case, can_work_intake
 from .selectors import case_is_mandatory
 
@@ -21,8 +21,21 @@ def _lock_counter(now):
 
 
 @transaction.atomic
-def complaint_file(*, data, submission_key, actor=None, channel=Complaint.Channel.WEB):
-    """Opens a case for a complaint; the same submission_key always returns the same complaint."""
+def complaint_file(
+    *,
+    data,
+    submission_key,
+    actor=None,
+    channel=Complaint.Channel.WEB,
+    access_code="",
+    demographics=None,
+    attachments=(),
+):
+    """Opens a case for a complaint; the same submission_key always returns the same complaint.
+
+    attachments are files already in storage (see intake/filing.py), as dicts of
+    ComplaintAttachment fields; they are recorded only when this call creates the complaint.
+    """
     actor = actor or AnonymousUser()
     if channel != Complaint.Channel.WEB and not can_work_intake(actor):
         raise PermissionDenied(_("Only intake staff enter complaints received by other channels."))
@@ -38,22 +51,22 @@ def complaint_file(*, data, submission_key, actor=None, channel=Complaint.Channe
     case = Case(number=f"{counter.year}-{counter.last:05d}", received_at=now)
     save_audited(case, actor=actor, reason=f"Complaint received ({channel})")
     complaint = Complaint(case=case, submission_key=submission_key, channel=channel, received_at=now, **data)
+    if access_code:
+        complaint.access_code_hash = access_code_hash(access_code)
     save_audited(complaint, actor=actor, reason="Complaint received")
-    if complaint.contact_email:
-        notice_send(
-            recipient_name=complaint.contact_name or complaint.contact_email,
-            recipient_address=complaint.contact_email,
-            channel=Notice.Channel.EMAIL,
-            about=case,
-            actor=actor,
-            subject=_("Your complaint %(number)s was received") % {"number": case.number},
-            body=_(
-                "Thank you. Your complaint was received and given the case number %(number)s. "
-                "The Office of Community-based Police Accountability will contact you about its status."
-            )
-            % {"number": case.number},
-        )
+    if demographics and any(demographics.values()):
+        save_audited(FilerDemographics(complaint=complaint, **demographics), actor=actor, reason="Given by the filer")
+    for facts in attachments:
+        attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor)
+    # Sent the way the filer asked (e-mail or a letter); anonymous or "do not contact": nothing owed (R1.2).
+    complaint_acknowledge(complaint, actor=actor)
     return complaint
+
+
+def attachment_record(*, complaint, facts, received_at, actor, message=None):
+    """Records a stored file; the caller holds the transaction."""
+    attachment = ComplaintAttachment(complaint=complaint, message=message, received_at=received_at, **facts)
+    return save_audited(attachment, actor=actor, reason="File received from the filer")
 
 
 def case_transition(*, case, to, actor, reason, **fields):
@@ -68,7 +81,11 @@ def case_transition(*, case, to, actor, reason, **fields):
     case.status = to
     for name, value in fields.items():
         setattr(case, name, value)
-    return save_audited(case, actor=actor, reason=reason, update_fields=["status", *fields])
+    save_audited(case, actor=actor, reason=reason, update_fields=["status", *fields])
+    if to == Case.Status.CLOSED:
+        # Every path to closure passes here, so no filer misses the survey (R1.10).
+        survey_invite(case, actor=actor)
+    return case
 
 
 def case_lock(case):

@@ -1,15 +1,21 @@
 from django.urls import path
 
-from . import views
+from . import public_views, views
 
 app_name = "intake"
 urlpatterns = [
-    path("new/", views.complaint_new, name="complaint-new"),
-    path("filed/", views.complaint_filed, name="complaint-filed"),
+    path("new/", public_views.complaint_new, name="complaint-new"),
+    path("filed/", public_views.complaint_filed, name="complaint-filed"),
+    path("status/", public_views.complaint_status, name="status"),
+    path("status/add/", public_views.complaint_status_add, name="status-add"),
+    path("status/survey/", public_views.complaint_survey, name="status-survey"),
+    path("status/lock/", public_views.complaint_status_lock, name="status-lock"),
     path("staff/", views.case_queue, name="case-queue"),
     path("staff/cases/<int:pk>/", views.case_detail, name="case-detail"),
     path("staff/cases/<int:pk>/allegations/", views.allegation_add, name="allegation-add"),
     path("staff/cases/<int:pk>/category/", views.case_categorize, name="case-categorize"),
     path("staff/cases/<int:pk>/decide/", views.case_decide, name="case-decide"),
     path("staff/cases/<int:pk>/close/", views.case_close, name="case-close"),
+    path("staff/cases/<int:pk>/filer-messages/", public_views.filer_message_new, name="filer-message-new"),
+    path("staff/attachments/<int:pk>/", public_views.attachment_download, name="attachment-download"),
 ]

@@ -1,13 +1,13 @@
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
-from oversight.accounts.roles import Role, public, role_required
+from oversight.accounts.roles import Role, role_required
 from oversight.web import submit_form
 
 from . import services
-from .forms import AllegationForm, ComplaintForm, DecisionForm, MandatoryCategoryForm, QueueFilterForm, ReasonForm
+from .forms import AllegationForm, DecisionForm, MandatoryCategoryForm, QueueFilterForm, ReasonForm
 from .models import Case
 from .permissions import can_decide_case, can_work_intake
 from .sections import case_sections
@@ -17,32 +17,6 @@ from .timeline import case_timeline
 # Board members read a case through the hearing view (R3.4), which shows only what a panel
 # may see; the staff case page holds contact details, history and compelled statements.
 CASE_VIEWERS = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR)
-
-_FILED = "filed_case_number"
-
-
-@public
-@require_http_methods(["GET", "POST"])
-def complaint_new(request):
-    form = ComplaintForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        complaint = services.complaint_file(
-            data=form.complaint_data(),
-            submission_key=form.cleaned_data["submission_key"],
-            actor=request.user,
-        )
-        # The number is shown from the session, so a URL never reveals another filer's case.
-        request.session[_FILED] = complaint.case.number
-        return redirect("intake:complaint-filed")
-    return render(request, "intake/complaint_new.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@public
-def complaint_filed(request):
-    number = request.session.get(_FILED)
-    if not number:
-        return redirect("intake:complaint-new")
-    return render(request, "intake/complaint_filed.html", {"number": number})
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)

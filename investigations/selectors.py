@@ -97,3 +97,13 @@ def case_timeline_parts(case, user):
         (_("Interview"), Interview.history.filter(id__in=investigation.interviews.filter(visible).values("pk"))),
         (_("Finding"), Finding.history.filter(allegation__case_id=case.pk)),
     ]
+
+
+def investigation_due_at_for_case(case):
+    """When the investigation of a case is due by the 180-day clock (R2.3), for the filer's timeline."""
+    from oversight.calendar.models import Deadline
+    from oversight.calendar.selectors import deadline_for
+
+    investigation = Investigation.objects.filter(case=case).first()
+    deadline = deadline_for(investigation, Deadline.Rule.INVESTIGATION_180D) if investigation else None
+    return deadline.due_at if deadline else None

@@ -226,7 +226,16 @@ CELERY_BEAT_SCHEDULE = {
 # next business day. Oregon's rule for computing time; confirm with counsel.
 DEADLINE_CLOSE_OF_BUSINESS_HOUR = env.int("DEADLINE_CLOSE_OF_BUSINESS_HOUR", default=17)
 
-OFFICE_PHONE = env.str("OFFICE_PHONE", default="")
+# Shown to every filer who needs help or is held back by the abuse protection: never empty.
+# The default is Portland's 311 line, which connects callers to the Office; set the Office's own.
+OFFICE_PHONE = env.str("OFFICE_PHONE", default="311 (503-823-4000)")
+OFFICE_EMAIL = env.str("OFFICE_EMAIL", default="")
+# Public filing (R1.1): attachments per file and per complaint, and per-address limits.
+COMPLAINT_MAX_FILE_BYTES = env.int("COMPLAINT_MAX_FILE_BYTES", default=100 * 1024**2)
+COMPLAINT_MAX_TOTAL_BYTES = env.int("COMPLAINT_MAX_TOTAL_BYTES", default=250 * 1024**2)
+COMPLAINT_MAX_FILES = env.int("COMPLAINT_MAX_FILES", default=10)
+COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=10)  # filings per address per hour
+STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {

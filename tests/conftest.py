@@ -1,5 +1,6 @@
 import datetime
 import os
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group
@@ -39,6 +40,8 @@ def settings_for_tests(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Each test gets its own keys in the shared Redis, so rate-limit counters never leak between tests.
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Every view states who may see it, and everyone else is refused (R6.2)."""
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from intake.models import Case
@@ -73,7 +74,7 @@ def test_staff_portal_home_needs_a_login(client):
 
 
 def test_public_pages_need_no_login(client):
-    for url in ("/", "/complaints/new/", "/reports/annual/", "/accounts/login/", "/api/schema/"):
+    for url in ("/", "/complaints/new/", "/complaints/status/", "/reports/annual/", "/accounts/login/", "/api/schema/"):
         assert client.get(url).status_code in (200, 302), url
 
 
@@ -133,3 +134,49 @@ def test_filed_page_shows_only_your_own_number(client):
     # No URL carries a case number: another visitor cannot read someone else's confirmation.
     assert client.get("/complaints/filed/").status_code == 302
     assert Case.objects.count() == 0
+
+
+# The filer's status page (R1.4, R6.2): public, but an access code opens one complaint only.
+
+
+def test_status_actions_do_nothing_without_an_unlocked_complaint(client):
+    from intake.models import FilerMessage, SurveyAnswer
+    from tests.intake.public import file_through_form
+
+    file_through_form(Client())
+    assert b"Open my status page" in client.get("/complaints/status/").content
+    for url in ("/complaints/status/add/", "/complaints/status/survey/"):
+        response = client.post(url, {"body": "x", "overall": "5"})
+        assert response.status_code == 302 and response["Location"] == "/complaints/status/"
+    assert not FilerMessage.objects.exists() and not SurveyAnswer.objects.exists()
+
+
+def test_a_filers_access_code_opens_only_that_filers_complaint(client, intake_user):
+    from intake.filing import filer_message_send
+    from tests.intake.public import file_through_form, unlock
+    from tests.intake.test_status_page import _second_filer_on
+
+    case_a, code_a = file_through_form(Client())
+    case_b, code_b = file_through_form(Client())
+    other_filer, other_code = _second_filer_on(case_a)
+    filer_message_send(complaint=case_a.complaints.order_by("pk").first(), body="Note for filer A1", actor=intake_user)
+    filer_message_send(complaint=other_filer, body="Note for filer A2", actor=intake_user)
+    filer_message_send(complaint=case_b.complaints.get(), body="Note for filer B", actor=intake_user)
+    # A code never opens another case, nor another filer's complaint on the same case.
+    assert unlock(client, case_b, code_a).status_code == 400
+    assert unlock(client, case_a, code_b).status_code == 400
+    assert unlock(client, case_a, code_a).status_code == 302
+    page = client.get("/complaints/status/").content.decode()
+    assert case_a.number in page and case_b.number not in page
+    assert "Note for filer A1" in page and "Note for filer A2" not in page and "Note for filer B" not in page
+    assert unlock(client, case_a, other_code).status_code == 302
+    page = client.get("/complaints/status/").content.decode()
+    assert "Note for filer A2" in page and "Note for filer A1" not in page
+
+
+def test_staff_login_does_not_open_a_filers_status_page(client, intake_user):
+    from tests.intake.public import file_through_form
+
+    file_through_form(Client())
+    client.force_login(intake_user)
+    assert b"Open my status page" in client.get("/complaints/status/").content

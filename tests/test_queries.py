@@ -43,3 +43,30 @@ def test_case_api_list_queries_do_not_grow(client, intake_user, django_assert_ma
         case_received(intake_user)
     client.force_login(intake_user)
     _count(client, "/api/v1/cases/", django_assert_max_num_queries, 8)
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_filer_status_page_queries_do_not_grow(client, intake_user, django_assert_max_num_queries, n):
+    from intake.filing import filer_message_send
+    from tests.intake.public import file_through_form, photo
+
+    case, _code = file_through_form(client, attachments=[photo()])
+    complaint = case.complaints.get()
+    for i in range(n):
+        filer_message_send(complaint=complaint, body=f"Message {i}", actor=intake_user)
+        client.post("/complaints/status/add/", {"body": f"Reply {i}", "attachments": [photo()]})
+    _count(client, "/complaints/status/", django_assert_max_num_queries, 8)
+
+
+@pytest.mark.parametrize("n", [1, 8])
+def test_staff_case_page_queries_do_not_grow_with_filer_messages(client, intake_user, django_assert_max_num_queries, n):
+    from intake.filing import filer_message_send
+    from tests.intake.public import file_through_form, photo
+
+    case, _code = file_through_form(client, attachments=[photo(), photo("b.png")])
+    complaint = case.complaints.get()
+    for i in range(n):
+        filer_message_send(complaint=complaint, body=f"Message {i}", actor=intake_user)
+        client.post("/complaints/status/add/", {"body": f"Reply {i}", "attachments": [photo()]})
+    client.force_login(intake_user)
+    _count(client, f"/complaints/staff/cases/{case.pk}/", django_assert_max_num_queries, 15)

@@ -1,0 +1,33 @@
+"""The filer's part of the staff case page: details from the public form, files, and messages both ways."""
+
+from django.db.models import Prefetch
+
+from .models import Complaint, ComplaintAttachment, FilerMessage
+from .permissions import can_message_filer
+from .public_forms import FilerMessageForm
+
+
+def complaint_list_with_filer_side(*, case):
+    """The case's complaints with their files, messages and demographics, in a fixed number of queries."""
+    return (
+        Complaint.objects.filter(case=case)
+        .prefetch_related(
+            Prefetch("attachments", queryset=ComplaintAttachment.objects.order_by("received_at", "pk")),
+            Prefetch("messages", queryset=FilerMessage.objects.select_related("author").order_by("created_at", "pk")),
+        )
+        .order_by("received_at", "pk")
+    )
+
+
+def filer_section(request, case):
+    complaints = list(complaint_list_with_filer_side(case=case))
+    if not complaints:
+        return None
+    may_write = can_message_filer(request.user, case)
+    for complaint in complaints:
+        complaint.message_form = (
+            FilerMessageForm(initial={"complaint": complaint.pk}, auto_id=f"msg{complaint.pk}_%s")
+            if may_write
+            else None
+        )
+    return {"template": "intake/partials/_filer_section.html", "complaints": complaints, "case": case}

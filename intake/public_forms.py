@@ -1,0 +1,238 @@
+"""Forms of the public side: the full complaint form, the status look-up, additions and the survey."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from oversight.forms import AccessibleForm
+from oversight.uploads import inspect_upload
+
+from .access import access_code_new, access_token_code, access_token_sign
+from .filer_models import FilerDemographics
+from .forms import ComplaintForm
+
+# R1.1: the six languages of the public side, each named in its own language.
+PUBLIC_LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("vi", "Tiếng Việt"),
+    ("zh-hans", "中文（简体）"),
+    ("ru", "Русский"),
+    ("so", "Soomaali"),
+]
+_LANGUAGE_CODES = {code for code, _name in PUBLIC_LANGUAGES}
+HONEYPOT = "website"
+
+
+def active_public_language():
+    code = (translation.get_language() or "en").lower()
+    if code in _LANGUAGE_CODES:
+        return code
+    base = code.split("-")[0]
+    return "zh-hans" if base == "zh" else base if base in _LANGUAGE_CODES else "en"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one control; cleans to a list (empty when none was chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/*,video/*,audio/*,.pdf,.txt,.docx,.xlsx,.csv"})
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class AttachmentsMixin:
+    """Checks every chosen file by its content and size; errors name the file (R1.3)."""
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data.get("attachments") or []
+        if len(uploads) > settings.COMPLAINT_MAX_FILES:
+            raise ValidationError(_("Please send at most %(n)s files at a time.") % {"n": settings.COMPLAINT_MAX_FILES})
+        errors, inspected, total = [], [], 0
+        for upload in uploads:
+            try:
+                facts = inspect_upload(upload, max_bytes=settings.COMPLAINT_MAX_FILE_BYTES)
+            except ValidationError as exc:
+                errors.append(
+                    _("The file “%(name)s” was not accepted: %(reason)s")
+                    % {"name": upload.name, "reason": " ".join(exc.messages)}
+                )
+                continue
+            total += upload.size
+            inspected.append((upload, facts))
+        if total > settings.COMPLAINT_MAX_TOTAL_BYTES:
+            errors.append(
+                _("Together the files are %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(total), "limit": filesizeformat(settings.COMPLAINT_MAX_TOTAL_BYTES)}
+            )
+        if errors:
+            # A browser cannot refill a file control, so the filer is told to choose the files again.
+            errors.append(_("Please choose your files again. Everything else you typed is kept."))
+            raise ValidationError(errors)
+        return inspected
+
+
+_ATTACHMENTS_HELP = _(
+    "Optional. Photos, video, audio or documents (PDF, Word, text). Up to %(n)s files, %(size)s each. "
+    "Only Office staff can see them."
+)
+
+
+def attachments_field(label):
+    return MultipleFileField(
+        label=label,
+        help_text=_ATTACHMENTS_HELP
+        % {"n": settings.COMPLAINT_MAX_FILES, "size": filesizeformat(settings.COMPLAINT_MAX_FILE_BYTES)},
+    )
+
+
+class PublicComplaintForm(AttachmentsMixin, ComplaintForm):
+    """The public form: the complaint plus language, files, voluntary demographics and abuse checks."""
+
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=PUBLIC_LANGUAGES,
+        required=False,
+        help_text=_("We will write to you in this language."),
+    )
+    attachments = forms.Field(required=False)  # replaced in __init__ (the help text needs settings)
+    race_ethnicity = forms.MultipleChoiceField(
+        label=_("Race or ethnicity"),
+        choices=FilerDemographics.Race.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Optional. Choose all that apply."),
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=FilerDemographics.Gender.choices, widget=forms.RadioSelect, required=False
+    )
+    age_range = forms.ChoiceField(
+        label=_("Age"), choices=[("", _("Choose an age range"))] + FilerDemographics.AgeRange.choices, required=False
+    )
+    disability = forms.ChoiceField(
+        label=_("Do you have a disability?"),
+        choices=FilerDemographics.Disability.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    # The honeypot: people never see or reach it; the template labels it "leave blank".
+    website = forms.CharField(
+        label=_("Leave this field blank"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    access_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    DEMOGRAPHIC_FIELDS = ("race_ethnicity", "gender", "age_range", "disability")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = attachments_field(_("Photos, video or documents"))
+        if not self.is_bound:
+            self.initial.setdefault("language", active_public_language())
+            self.initial["access_token"] = access_token_sign(self.initial["submission_key"], access_code_new())
+
+    @property
+    def honeypot_filled(self):
+        return bool(self.data.get(HONEYPOT, "").strip())
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or active_public_language()
+
+    def access_code(self):
+        """The code this form carried (so a retry shows the same one), or a fresh one."""
+        return access_token_code(self.cleaned_data.get("access_token", ""), self.cleaned_data["submission_key"])
+
+    def complaint_data(self):
+        data = super().complaint_data()
+        data["language"] = self.cleaned_data["language"]
+        return data
+
+    def demographics_data(self):
+        return {
+            name: self.cleaned_data.get(name) or ([] if name == "race_ethnicity" else "")
+            for name in self.DEMOGRAPHIC_FIELDS
+        }
+
+
+class StatusLookupForm(AccessibleForm):
+    case_number = forms.CharField(
+        label=_("Case number"), max_length=16, help_text=_("For example 2026-00123."), strip=True
+    )
+    access_code = forms.CharField(
+        label=_("Access code"),
+        max_length=20,
+        help_text=_("The code shown when you filed, for example ABCD-EFGH-JKMN."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
+class FilerAddForm(AttachmentsMixin, AccessibleForm):
+    body = forms.CharField(
+        label=_("Information to add"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("Anything you remembered later, or a question for the Office."),
+    )
+    attachments = forms.Field(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = attachments_field(_("More files"))
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("body", "").strip() and not data.get("attachments"):
+            raise ValidationError(_("Write something or choose a file to add."))
+        return data
+
+
+RATINGS = [(str(n), str(n)) for n in range(1, 6)]
+
+
+def _rating(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=RATINGS,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("1 means not at all, 5 means very much."),
+    )
+
+
+class SurveyForm(AccessibleForm):
+    ease_of_filing = _rating(_("Was it easy to file your complaint?"))
+    kept_informed = _rating(_("Were you kept informed about your case?"))
+    treated_fairly = _rating(_("Were you treated with respect and fairly?"))
+    overall = _rating(_("Overall, how satisfied are you?"))
+    comments = forms.CharField(
+        label=_("Anything else you want to tell us?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class FilerMessageForm(AccessibleForm):
+    """Staff writing to one filer from the case page."""
+
+    complaint = forms.IntegerField(widget=forms.HiddenInput)
+    body = forms.CharField(label=_("Message to the filer"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "msg_%s")
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,211 @@
+"""The public side of intake: file a complaint, follow it, add to it, answer the survey (R1.1-R1.4, R1.10).
+
+Also the two staff views that belong to it: writing to a filer, and opening a filer's file.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from oversight.accounts.roles import Role, public, role_required
+from oversight.ratelimit import rate_limit_exceeded, rate_limit_hit
+from oversight.web import call_service, form_errors_to_messages
+
+from . import filing
+from .access import access_code_matches, access_code_new, session_complaint_id, session_lock, session_unlock
+from .models import Complaint, ComplaintAttachment
+from .public_forms import HONEYPOT, FilerAddForm, FilerMessageForm, PublicComplaintForm, StatusLookupForm, SurveyForm
+from .selectors import case_get_for
+from .status import complaint_for_status, complaint_unlock, filer_message_list, status_timeline, survey_is_open
+
+_FILED = "filed_complaint"
+HOUR, QUARTER = 3600, 900
+
+
+def _office():
+    return {"office_phone": settings.OFFICE_PHONE, "office_email": settings.OFFICE_EMAIL}
+
+
+def _complaint_form_page(request, form, *, status=200, **extra):
+    return render(request, "intake/complaint_new.html", {"form": form, **_office(), **extra}, status=status)
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def complaint_new(request):
+    if request.method == "GET":
+        return _complaint_form_page(request, PublicComplaintForm())
+    if request.POST.get(HONEYPOT, "").strip():
+        # Maybe a bot, maybe a person whose browser filled the hidden field: never drop silently.
+        data = request.POST.copy()
+        data[HONEYPOT] = ""
+        return _complaint_form_page(request, PublicComplaintForm(data), status=400, honeypot=True)
+    form = PublicComplaintForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _complaint_form_page(request, form, status=400)
+    key = form.cleaned_data["submission_key"]
+    is_retry = Complaint.objects.filter(submission_key=key).exists()
+    if not is_retry and not rate_limit_hit(request, "complaint", limit=settings.COMPLAINT_RATE_LIMIT, window=HOUR):
+        return _complaint_form_page(request, form, status=429, limited=True)
+    code = form.access_code() or access_code_new()
+    complaint = filing.complaint_file_public(
+        data=form.complaint_data(),
+        submission_key=key,
+        access_code=code,
+        demographics=form.demographics_data(),
+        uploads=form.cleaned_data["attachments"],
+        actor=request.user,
+    )
+    shown = access_code_matches(complaint, code)
+    if shown:
+        session_unlock(request, complaint)
+    # The number and code come from the session, so no URL ever reveals a filer's case.
+    request.session[_FILED] = {"number": complaint.case.number, "code": code if shown else ""}
+    return redirect("intake:complaint-filed")
+
+
+@public
+@never_cache
+def complaint_filed(request):
+    filed = request.session.get(_FILED)
+    if not filed:
+        return redirect("intake:complaint-new")
+    return render(request, "intake/complaint_filed.html", {**filed, **_office()})
+
+
+def _unlocked(request):
+    pk = session_complaint_id(request)
+    return complaint_for_status(pk=pk) if pk else None
+
+
+def _status_page(request, complaint, *, status=200, add_form=None, survey_form=None):
+    context = {
+        "complaint": complaint,
+        "case": complaint.case,
+        "timeline": status_timeline(complaint.case),
+        "filer_messages": filer_message_list(complaint=complaint),
+        "add_form": add_form or FilerAddForm(),
+        "survey_form": (survey_form or SurveyForm()) if survey_is_open(complaint) else None,
+        **_office(),
+        # Integrator: the reconsideration request (R1.9) goes on this page; see the marked block.
+    }
+    return render(request, "intake/complaint_status.html", context, status=status)
+
+
+def _lookup_page(request, form, *, status=200, limited=False):
+    return render(request, "intake/status_lookup.html", {"form": form, "limited": limited, **_office()}, status=status)
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def complaint_status(request):
+    if request.method == "GET":
+        complaint = _unlocked(request)
+        if complaint:
+            return _status_page(request, complaint)
+        return _lookup_page(request, StatusLookupForm(initial={"case_number": request.GET.get("case", "")[:16]}))
+    limit = settings.STATUS_RATE_LIMIT
+    form = StatusLookupForm(request.POST)
+    if rate_limit_exceeded(request, "status", limit=limit):
+        return _lookup_page(request, form, status=429, limited=True)
+    if not form.is_valid():
+        return _lookup_page(request, form, status=400)
+    complaint = complaint_unlock(
+        case_number=form.cleaned_data["case_number"], access_code=form.cleaned_data["access_code"]
+    )
+    if complaint is None:
+        # Only failures count, so a filer who types carefully is never held back.
+        rate_limit_hit(request, "status", limit=limit, window=QUARTER)
+        form.add_error(None, _("That case number and access code do not match. Please check both and try again."))
+        return _lookup_page(request, form, status=400)
+    session_unlock(request, complaint)
+    return redirect("intake:status")
+
+
+@public
+@require_POST
+def complaint_status_lock(request):
+    session_lock(request)
+    request.session.pop(_FILED, None)  # the confirmation page with the code is gone too
+    messages.success(request, _("Your status page is locked. Enter your case number and access code to open it again."))
+    return redirect("intake:status")
+
+
+@public
+@require_POST
+def complaint_status_add(request):
+    complaint = _unlocked(request)
+    if complaint is None:
+        return redirect("intake:status")
+    form = FilerAddForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _status_page(request, complaint, status=400, add_form=form)
+    filing.filer_add(
+        complaint=complaint,
+        body=form.cleaned_data["body"],
+        uploads=form.cleaned_data["attachments"],
+        actor=request.user,
+    )
+    messages.success(request, _("Thank you. The Office can now see what you added."))
+    return redirect("intake:status")
+
+
+@public
+@require_POST
+def complaint_survey(request):
+    complaint = _unlocked(request)
+    if complaint is None:
+        return redirect("intake:status")
+    form = SurveyForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, complaint, status=400, survey_form=form)
+    call_service(
+        request,
+        filing.survey_answer,
+        success=_("Thank you for answering the survey."),
+        complaint=complaint,
+        answers=form.cleaned_data,
+        actor=request.user,
+    )
+    return redirect("intake:status")
+
+
+@role_required(Role.INTAKE, Role.INVESTIGATOR, Role.DIRECTOR)
+@require_POST
+def filer_message_new(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    form = FilerMessageForm(request.POST)
+    if not form.is_valid():
+        form_errors_to_messages(request, form)
+        return redirect("intake:case-detail", pk=case.pk)
+    complaint = get_object_or_404(Complaint, pk=form.cleaned_data["complaint"], case=case)
+    call_service(
+        request,
+        filing.filer_message_send,
+        success=_("Message sent to the filer."),
+        complaint=complaint,
+        body=form.cleaned_data["body"],
+        actor=request.user,
+    )
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR)
+def attachment_download(request, pk):
+    """Filers' files reach only staff who may see the case, always as a download, never inline."""
+    attachment = ComplaintAttachment.objects.select_related("complaint").filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    case_get_for(user=request.user, pk=attachment.complaint.case_id)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.file_name,
+        content_type="application/octet-stream",
+    )
