@@ -46,8 +46,10 @@ def complaint_file(*, data, submission_key, actor=None, channel=Complaint.Channe
             channel=Notice.Channel.EMAIL,
             about=case,
             actor=actor,
+            # Translators: public. The notice to the filer, in the language they filed in.
             subject=_("Your complaint %(number)s was received") % {"number": case.number},
             body=_(
+                # Translators: public. The notice to the filer, in the language they filed in.
                 "Thank you. Your complaint was received and given the case number %(number)s. "
                 "The Office of Community-based Police Accountability will contact you about its status."
             )

@@ -6,6 +6,7 @@ app_name = "intake"
 urlpatterns = [
     path("new/", views.complaint_new, name="complaint-new"),
     path("filed/", views.complaint_filed, name="complaint-filed"),
+    path("paper-form.pdf", views.complaint_paper_form, name="complaint-paper-form"),
     path("staff/", views.case_queue, name="case-queue"),
     path("staff/cases/<int:pk>/", views.case_detail, name="case-detail"),
     path("staff/cases/<int:pk>/allegations/", views.allegation_add, name="allegation-add"),
