@@ -14,10 +14,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: venv compilemessages
+# Both compile the translations first (oversight/launcher.py compile_messages).
+run: venv
 	$(PY) -m oversight.launcher run
 
-test: venv compilemessages
+test: venv
 	$(PY) -m oversight.launcher test $(PYTEST_ARGS)
 
 # Translations (README "Languages"). The .mo files are build output, never committed.
@@ -30,8 +31,8 @@ messages: venv  ## re-extract every marked string into locale/<lang>/LC_MESSAGES
 		--ignore=.venv --ignore=node_modules --ignore=tests --ignore=benchmarks --ignore=.local --ignore=static
 	$(MAKE) compilemessages
 
-messages-check: venv compilemessages  ## names every public string still untranslated, per language and file
-	$(PY) -m oversight.launcher test tests/test_translations.py -p no:xdist
+messages-check: venv  ## names every public string still untranslated or stale, per language and file
+	$(PY) -m oversight.launcher test tests/test_translations.py tests/test_languages.py -p no:xdist
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@ each of them (R1.1)."""
 
 import re
 import subprocess
+import sys
 import uuid
 
 import pytest
@@ -69,6 +70,21 @@ def test_the_language_cookie_lasts_a_year_and_is_not_readable_by_scripts(client)
     cookie = client.post("/i18n/setlang/", {"language": "es", "next": "/"}).cookies[settings.LANGUAGE_COOKIE_NAME]
     assert cookie["max-age"] == 365 * 24 * 3600
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_in_production_the_language_cookie_is_secure():
+    from tests.test_deploy import BASE_DIR, production_env
+
+    code = "from django.conf import settings as s; print(s.LANGUAGE_COOKIE_NAME, s.LANGUAGE_COOKIE_SECURE)"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["__Host-ocpa_language", "True"], result.stderr
 
 
 def test_a_first_visit_follows_the_browser_language(client):
