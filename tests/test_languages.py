@@ -177,3 +177,11 @@ def test_home_and_complaint_pages_link_the_paper_form_in_the_current_language(cl
     body = client.get(page).content.decode()
     assert 'href="/complaints/paper-form.pdf?lang=zh-hans"' in body
     assert "打印纸质表格 (PDF)" in body
+
+
+def test_a_missing_page_says_so_in_the_visitor_language(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert html_lang(response) == "ru"
+    assert "Страница не найдена" in response.content.decode()
