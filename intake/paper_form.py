@@ -59,7 +59,8 @@ def paper_fields():
     """The public form's visible fields as plain data, in the active language."""
     rows = []
     for field in ComplaintForm():
-        if field.is_hidden or field.name in NOT_ON_PAPER:
+        # A trap for bots is kept out of the tab order; it has no place on paper either.
+        if field.is_hidden or field.name in NOT_ON_PAPER or str(field.field.widget.attrs.get("tabindex")) == "-1":
             continue
         kind = _kind(field)
         choices = [str(label) for value, label in getattr(field.field, "choices", []) if value not in ("", None)]
