@@ -5,7 +5,7 @@ PYTHON_BOOT := $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: venv run test lint bench
+.PHONY: venv run test lint bench messages messages-check compilemessages
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -14,12 +14,25 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Both compile the translations first (oversight/launcher.py compile_messages).
 run: venv
 	$(PY) -m oversight.launcher run
 
 test: venv
-	@if [ -d locale ]; then DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules; fi
 	$(PY) -m oversight.launcher test $(PYTEST_ARGS)
+
+# Translations (README "Languages"). The .mo files are build output, never committed.
+LANGS := es vi zh_Hans ru so
+compilemessages: venv
+	@if [ -d locale ]; then DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; fi
+
+messages: venv  ## re-extract every marked string into locale/<lang>/LC_MESSAGES/django.po
+	DEBUG=true $(PY) manage.py makemessages $(foreach l,$(LANGS),-l $(l)) --no-obsolete \
+		--ignore=.venv --ignore=node_modules --ignore=tests --ignore=benchmarks --ignore=.local --ignore=static
+	$(MAKE) compilemessages
+
+messages-check: venv  ## names every public string still untranslated or stale, per language and file
+	$(PY) -m oversight.launcher test tests/test_translations.py tests/test_languages.py -p no:xdist
 
 lint: venv
 	$(VENV)/bin/ruff check .

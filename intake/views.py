@@ -1,14 +1,18 @@
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from oversight.accounts.roles import Role, role_required
+from oversight.accounts.roles import Role, public, role_required
 from oversight.web import submit_form
 
 from . import services
 from .forms import AllegationForm, DecisionForm, MandatoryCategoryForm, QueueFilterForm, ReasonForm
 from .models import Case
+from .paper_form import paper_form_pdf
 from .permissions import can_decide_case, can_work_intake
 from .sections import case_sections
 from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory, case_list_intake_queue
@@ -17,6 +21,19 @@ from .timeline import case_timeline
 # Board members read a case through the hearing view (R3.4), which shows only what a panel
 # may see; the staff case page holds contact details, history and compelled statements.
 CASE_VIEWERS = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR)
+
+
+@public
+@require_GET
+def complaint_paper_form(request):
+    """The printable complaint form (R1.1) in ?lang=, or else in the visitor's language."""
+    language = request.GET.get("lang") or get_language()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    response = HttpResponse(paper_form_pdf(language), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="complaint-form-{language}.pdf"'
+    response["Content-Language"] = language
+    return response
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)

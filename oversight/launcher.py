@@ -205,8 +205,23 @@ def wait_for_port(port: int, children: Children, timeout: float = 120) -> bool:
     return False
 
 
+def compile_messages() -> None:
+    """Compiles each locale/*/LC_MESSAGES/django.po whose .mo is missing or older (the .mo
+    files are build output, not committed). Same msgfmt call as `manage.py compilemessages`."""
+    for po in sorted((BASE_DIR / "locale").glob("*/LC_MESSAGES/django.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        if shutil.which("msgfmt") is None:
+            raise SystemExit("msgfmt not found: install gettext to compile the translations")
+        partial = mo.with_suffix(f".mo.{os.getpid()}")
+        subprocess.run(["msgfmt", "--check-format", "-o", str(partial), str(po)], check=True)
+        partial.replace(mo)  # atomic: a parallel reader never sees half a catalog
+
+
 def run(servers: Servers, env: dict) -> int:
     env.setdefault("DEBUG", "true")
+    compile_messages()
     port = int(env.get("PORT") or 8000)
     servers.start(env)
 
@@ -285,6 +300,7 @@ def test(servers: Servers, env: dict, args: list[str]) -> int:
     # Like `run`, tests default to DEBUG=true settings (plain static storage, no HTTPS
     # redirect); tests of production behaviour set their own environment.
     env.setdefault("DEBUG", "true")
+    compile_messages()
     servers.start(env)
     env.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     args = args or ["-n", "2"]

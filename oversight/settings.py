@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -146,8 +147,26 @@ AUTH_PASSWORD_VALIDATORS = [
 # The law's days are Pacific days; rows are stored in UTC. Never change these two once
 # data exists (django-celery-beat would replay or skip runs).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# R1.1: the public pages in English plus the languages Portlanders most often need. Each is
+# named in itself in the switcher ({% get_language_info %} name_local). To add one, see README.
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("vi", "Tiếng Việt"),
+    ("zh-hans", "简体中文"),
+    ("ru", "Русский"),
+    ("so", "Soomaali"),
+]
+# Django ships no locale data for Somali; without this entry get_language_info and the
+# set_language view reject "so". Plural rule for the catalog: nplurals=2; plural=(n != 1).
+LANG_INFO.setdefault("so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"})
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The filer's choice of language is remembered for a year in a cookie (Django's set_language
+# view writes it); it carries no personal data, so it is readable without a session.
+LANGUAGE_COOKIE_NAME = "ocpa_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = True
 USE_TZ = True
@@ -179,9 +198,11 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_COOKIES = env.bool("SECURE_COOKIES", default=not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 if SECURE_COOKIES:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-ocpa_language"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not (DEBUG or TESTING))
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -226,10 +247,17 @@ CELERY_BEAT_SCHEDULE = {
 # next business day. Oregon's rule for computing time; confirm with counsel.
 DEADLINE_CLOSE_OF_BUSINESS_HOUR = env.int("DEADLINE_CLOSE_OF_BUSINESS_HOUR", default=17)
 
-# Shown to every filer who needs help or is held back by the abuse protection: never empty.
+# The Office's public contact details: shown to every filer who needs help or is held back by
+# the abuse protection (never empty), and printed on the paper complaint form (R1.1).
 # The default is Portland's 311 line, which connects callers to the Office; set the Office's own.
-OFFICE_PHONE = env.str("OFFICE_PHONE", default="311 (503-823-4000)")
+# OFFICE_PHONE is the older name of OCPA_PHONE.
+OCPA_PHONE = env.str("OCPA_PHONE", default=env.str("OFFICE_PHONE", default="311 (503-823-4000)"))
+OFFICE_PHONE = OCPA_PHONE
 OFFICE_EMAIL = env.str("OFFICE_EMAIL", default="")
+OCPA_ADDRESS = env.str(
+    "OCPA_ADDRESS",
+    default="Office of Community-based Police Accountability\n1221 SW 4th Avenue, Room 140\nPortland, OR 97204",
+).replace("\\n", "\n")
 # Public filing (R1.1): attachments per file and per complaint, and per-address limits.
 COMPLAINT_MAX_FILE_BYTES = env.int("COMPLAINT_MAX_FILE_BYTES", default=100 * 1024**2)
 COMPLAINT_MAX_TOTAL_BYTES = env.int("COMPLAINT_MAX_TOTAL_BYTES", default=250 * 1024**2)

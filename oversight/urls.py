@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
+
+from oversight.accounts.roles import public
 
 from . import views
 
@@ -10,6 +13,8 @@ public_patterns = ([path("", views.home, name="home")], "public")
 
 urlpatterns = [
     path("", include(public_patterns)),
+    # The language switcher posts here (R1.1); the choice lives in the language cookie.
+    path("i18n/setlang/", public(set_language), name="set_language"),
     path("accounts/", include("oversight.accounts.urls")),
     path("complaints/", include("intake.urls")),
     path("staff/investigations/", include("investigations.urls")),

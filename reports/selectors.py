@@ -2,6 +2,7 @@ from datetime import datetime
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from intake.models import Case
 from investigations.models import Finding, FindingOutcome, Interview, RecordsRequest
@@ -41,7 +42,7 @@ def annual_report_data(*, year):
         "refusals_to_cooperate": refusals.count(),
         "total_cases": sum(by_decision.values()),
         "by_decision": [(label, by_decision.get(value, 0)) for value, label in Case.Decision.choices]
-        + [("Not yet decided", by_decision.get("", 0))],
+        + [(_("Not yet decided"), by_decision.get("", 0))],
         "by_finding": [(label, findings.get(value, 0)) for value, label in FindingOutcome.choices],
         "generated_at": timezone.now(),
     }

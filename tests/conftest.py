@@ -10,6 +10,16 @@ from oversight.accounts.roles import Role
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+def pytest_configure(config):
+    # A plain `pytest` (not `make test`) still gets fresh .mo files; the xdist controller
+    # compiles before its workers start, so workers never race on the files.
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        from oversight.launcher import compile_messages
+
+        compile_messages()
+
+
 AGENCY = {Role.LIAISON: User.Agency.PPB, Role.BOARD: User.Agency.CBPA, Role.ADMIN: User.Agency.CITY}
 
 

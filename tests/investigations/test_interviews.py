@@ -164,6 +164,7 @@ EXPORT_ROUTES = {
     "api/v1/records-requests/<int:pk>/": None,  # no request in this case
     "api/v1/records-requests/<int:pk>/records/<int:record_pk>/answer/": None,  # a write
     "reports/annual/<int:year>.pdf": None,  # counts only; rendered by a task
+    "complaints/paper-form.pdf": None,  # the blank paper form (R1.1): no case data at all
     "staff/investigations/<int:pk>/report.pdf": None,  # see test_investigation_report_pdf_leaves_out_...
     "staff/investigations/cases/<int:pk>/prosecutor-export/": (
         "POST /staff/investigations/cases/{case}/prosecutor-export/"
