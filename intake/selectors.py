@@ -41,7 +41,7 @@ def case_list_intake_queue(*, user, status=None):
 
 def case_get_for(*, user, pk):
     """The case if the user may see it, else 404 (never a hint that it exists)."""
-    case = case_list_visible_to(user=user).select_related("decided_by").filter(pk=pk).first()
+    case = case_list_visible_to(user=user).select_related("decided_by", "incident_group").filter(pk=pk).first()
     if case is None:
         raise Http404
     return case

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("staff/cases/<int:pk>/category/", views.case_categorize, name="case-categorize"),
     path("staff/cases/<int:pk>/decide/", views.case_decide, name="case-decide"),
     path("staff/cases/<int:pk>/close/", views.case_close, name="case-close"),
+    path("staff/", include("intake.staff_urls")),
 ]
