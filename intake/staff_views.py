@@ -1,5 +1,7 @@
 """Staff intake pages: entries by phone, mail, e-mail or in person, incidents, types, groups, reconsideration."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -125,9 +127,9 @@ def reconsideration_decide(request, pk):
     submit_form(
         request,
         form,
-        reconsideration.reconsideration_decide,
+        # The service's own "request" (the filer's) would clash with the HTTP request's name.
+        partial(reconsideration.reconsideration_decide, request=pending),
         success=_("The Director's decision is recorded and the filer is told."),
-        request=pending,
         actor=request.user,
     )
     return redirect("intake:case-detail", pk=case.pk)
