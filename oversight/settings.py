@@ -208,6 +208,8 @@ CELERY_BEAT_SCHEDULE = {
 DEADLINE_CLOSE_OF_BUSINESS_HOUR = env.int("DEADLINE_CLOSE_OF_BUSINESS_HOUR", default=17)
 
 OFFICE_PHONE = env.str("OFFICE_PHONE", default="")
+# R1.7: where findings on an allegation against the Chief are sent; empty means a printed letter.
+MAYOR_EMAIL = env.str("MAYOR_EMAIL", default="")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {

@@ -19,6 +19,7 @@ from intake.models import Case, Complaint, ReconsiderationRequest
 from intake.reconsideration import reconsideration_decide, reconsideration_request
 from intake.services import allegation_add, case_categorize, case_decide, complaint_file
 from oversight.notices.models import Notice
+from tests.arrange import case_before_panel, case_received
 from tests.factories import AllegationTypeFactory, complaint_data, file_complaint, mandatory_type
 
 pytestmark = pytest.mark.django_db
@@ -305,3 +306,29 @@ def test_two_types_cannot_share_a_name(director):
     allegation_type_create(name="Courtesy", actor=director, reason="x")
     with pytest.raises(RuleViolation):
         allegation_type_create(name="courtesy", actor=director, reason="x")
+
+
+def test_completed_findings_on_the_chief_are_sent_to_the_mayor(intake_user, director, investigator):
+    from investigations.services import (
+        chief_notice_send,
+        finding_record,
+        investigation_complete,
+        investigation_open,
+    )
+    from tests.factories import ChiefFactory
+
+    case = case_received(intake_user, employee=ChiefFactory())
+    case_decide(case=case, decision="investigate", reason="Chief route", actor=intake_user)
+    chief_notice_send(case=case, actor=director)
+    investigation = investigation_open(case=case, investigator=investigator, actor=director, reason="Assigned")
+    finding_record(allegation=case.allegations.get(), outcome="out_of_policy", rationale="x", actor=investigator)
+    investigation_complete(investigation=investigation, actor=investigator, reason="Done")
+    notice = Notice.objects.get(dedupe_key=f"mayor-findings-{case.pk}")
+    assert (notice.recipient_name, notice.channel) == ("Office of the Mayor", Notice.Channel.POSTAL)
+    assert case.number in notice.subject
+
+
+def test_findings_without_the_chief_do_not_go_to_the_mayor(intake_user, director, investigator, board_members):
+    case, _panel = case_before_panel(intake_user, director, investigator, board_members[:2])
+    assert Case.objects.get(pk=case.pk).investigation.status == "completed"
+    assert not Notice.objects.filter(dedupe_key=f"mayor-findings-{case.pk}").exists()
