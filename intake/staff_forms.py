@@ -92,6 +92,8 @@ class ReconsiderationRequestForm(AccessibleFormMixin, forms.Form):
         kwargs.setdefault("auto_id", "recon_%s")
         super().__init__(*args, **kwargs)
         self.fields["complaint"].queryset = case.complaints.all()
+        if len(self.fields["complaint"].queryset) == 1:
+            self.fields["complaint"].empty_label = None  # one filer: nothing to choose
         self.fields["complaint"].label_from_instance = lambda c: (
             c.contact_name
             or str(
