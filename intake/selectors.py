@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 
 from oversight.accounts.roles import Role, has_role, user_roles
@@ -29,14 +29,6 @@ def case_list_visible_to(*, user, status=None):
     if status:
         qs = qs.filter(status=status)
     return qs
-
-
-def case_list_intake_queue(*, user, status=None):
-    """The intake queue with what each row shows, in one query."""
-    qs = case_list_visible_to(user=user, status=status)
-    return qs.annotate(
-        allegation_count=Count("allegations", distinct=True), complaint_count=Count("complaints", distinct=True)
-    ).order_by("-received_at")
 
 
 def case_get_for(*, user, pk):
