@@ -14,8 +14,11 @@ from .services import INCIDENT_CATEGORIES, _lock_counter, case_lock
 
 
 @transaction.atomic
-def case_open_for_incident(*, mandatory_category, incident_on, incident_summary, actor, reason):
-    """Opens a case with no complaint for a death in custody or a use of deadly force; it can only be investigated."""
+def case_open_for_incident(*, mandatory_category, incident_on, incident_summary, actor, reason, submission_key=None):
+    """Opens a case with no complaint for a death in custody or a use of deadly force; it can only be investigated.
+
+    The same submission_key always returns the same case.
+    """
     if not can_work_intake(actor):
         raise PermissionDenied
     if mandatory_category not in INCIDENT_CATEGORIES:
@@ -23,7 +26,11 @@ def case_open_for_incident(*, mandatory_category, incident_on, incident_summary,
             _("A case without a complaint is opened only for a death in custody or a use of deadly force.")
         )
     now = timezone.now()
+    # As in complaint_file: the counter lock makes a double submit wait, then find the first case.
     counter = _lock_counter(now)
+    existing = submission_key and Case.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing
     counter.last += 1
     counter.save(update_fields=["last"])
     case = Case(
@@ -33,6 +40,7 @@ def case_open_for_incident(*, mandatory_category, incident_on, incident_summary,
         mandatory_category=mandatory_category,
         incident_on=incident_on,
         incident_summary=incident_summary,
+        submission_key=submission_key,
     )
     return save_audited(case, actor=actor, reason=reason)
 

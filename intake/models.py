@@ -118,6 +118,8 @@ class Case(models.Model):
     # A case opened without a complaint (R1.5) says what happened here.
     incident_on = models.DateField(null=True, blank=True)
     incident_summary = models.TextField(blank=True)
+    # The staff form's key for a case opened without a complaint: a double submit opens one case.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True)
     incident_group = models.ForeignKey(
         IncidentGroup, null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
     )

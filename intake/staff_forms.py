@@ -1,5 +1,7 @@
 """Forms for the staff side of intake: entries by other channels, incidents, types, groups, reconsideration."""
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -46,6 +48,12 @@ class IncidentCaseForm(AccessibleFormMixin, forms.Form):
         help_text=_("Where, who, and how OCPA learned of it."),
     )
     reason = forms.CharField(label=_("Reason for the record"), initial=_("Opened without a complaint (R1.5)"))
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
 
     def clean_incident_on(self):
         day = self.cleaned_data["incident_on"]

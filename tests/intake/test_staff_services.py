@@ -70,6 +70,22 @@ def test_a_case_without_a_complaint_is_opened_for_a_death_in_custody(intake_user
     assert case.history.get().history_user == intake_user
 
 
+def test_opening_the_same_incident_twice_opens_one_case(intake_user):
+    key = uuid.uuid4()
+    first, second = (
+        case_open_for_incident(
+            mandatory_category="deadly_force",
+            incident_on=datetime.date(2026, 11, 2),
+            incident_summary="Shooting",
+            actor=intake_user,
+            reason="x",
+            submission_key=key,
+        )
+        for _ in range(2)
+    )
+    assert first.pk == second.pk and Case.objects.count() == 1
+
+
 def test_a_case_without_a_complaint_is_only_for_deaths_in_custody_and_deadly_force(intake_user):
     with pytest.raises(RuleViolation):
         _incident(intake_user, category="force_with_injury")

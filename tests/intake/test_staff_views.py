@@ -52,6 +52,7 @@ def test_intake_staff_open_a_case_for_a_use_of_deadly_force(client, intake_user)
             "incident_on": "2026-11-02",
             "incident_summary": "Officer-involved shooting in Lents.",
             "reason": "Reported by PPB",
+            "submission_key": str(uuid.uuid4()),
         },
     )
     case = Case.objects.get()
