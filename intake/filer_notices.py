@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
 
-from .models import Complaint
+from .models import Case, Complaint
 
 
 def status_url(complaint):
@@ -38,7 +38,8 @@ def filer_notice_send(complaint, compose, *, actor, dedupe_key=None, status_page
     target = filer_channel(complaint)
     if target is None and not status_page_only:
         return None
-    channel, address = target or (Notice.Channel.PORTAL, "")
+    # No way to reach them: the notice waits on the status page, with the phone (if any) for staff to call.
+    channel, address = target or (Notice.Channel.PORTAL, complaint.contact_phone)
     with translation.override(complaint.language or settings.LANGUAGE_CODE):
         subject, body = compose()
         fallback_name = _("Filer, case %(number)s") % {"number": complaint.case.number}
@@ -87,3 +88,70 @@ def survey_invite(case, *, actor):
             return subject, body
 
         filer_notice_send(complaint, compose, actor=actor, dedupe_key=f"survey-invite:{complaint.pk}")
+
+
+def _decision_text(case):
+    return {
+        "number": case.number,
+        "decision": str(Case.Decision(case.decision).label),
+        "reason": case.decision_reason,
+        "date": formats.date_format(timezone.localtime(case.decided_at), "DATE_FORMAT"),
+    }
+
+
+def decision_notice(*, case, complaint, actor):
+    """Tells one filer the case-handling decision and their right to ask for reconsideration (R1.8, R1.9).
+
+    Anonymous filers are owed no notice (R1.2); a filer who asked not to be contacted, or gave only a
+    phone number, finds it on their status page."""
+    if complaint.is_anonymous:
+        return None
+
+    def compose():
+        # Translators: public. The decision notice to the filer.
+        subject = _("Decision on your complaint %(number)s") % {"number": case.number}
+        # Translators: public. The decision notice to the filer.
+        text = _(
+            "On %(date)s the Office of Community-based Police Accountability decided how your complaint "
+            "%(number)s will be handled: %(decision)s.\n\nReason: %(reason)s\n\n"
+            "You have the right to ask the Director to reconsider this decision. Tell us why on your case "
+            "status page, by phone, by mail or in person, and the Director will decide."
+        )
+        return subject, text % _decision_text(case)
+
+    return filer_notice_send(complaint, compose, actor=actor, status_page_only=True)
+
+
+def decision_notify_filers(*, case, actor, exclude=()):
+    """Tells every filer with contact details the decision, each in their own language."""
+    for complaint in case.complaints.exclude(pk__in=[c.pk for c in exclude]):
+        decision_notice(case=case, complaint=complaint, actor=actor)
+
+
+def reconsideration_notice(*, request, actor):
+    """Tells the filer who asked what the Director decided on reconsideration (R1.9)."""
+    case, complaint = request.case, request.complaint
+
+    def compose():
+        # Translators: public. The reconsideration outcome notice to the filer.
+        subject = _("The Director reconsidered the decision on %(number)s") % {"number": case.number}
+        if request.outcome == request.Outcome.CHANGED:
+            # Translators: public. The reconsideration outcome notice to the filer.
+            text = _(
+                "The Director reconsidered how your complaint %(number)s is handled and changed the decision "
+                "to: %(decision)s.\n\nReason: %(reason)s"
+            )
+        else:
+            # Translators: public. The reconsideration outcome notice to the filer.
+            text = _(
+                "The Director reconsidered how your complaint %(number)s is handled and kept the decision: "
+                "%(decision)s.\n\nReason: %(reason)s"
+            )
+        values = {
+            "number": case.number,
+            "decision": str(Case.Decision(request.decision_after).label),
+            "reason": request.outcome_reason,
+        }
+        return subject, text % values
+
+    return filer_notice_send(complaint, compose, actor=actor, status_page_only=True)

@@ -176,7 +176,3 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
 
 class ReasonForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class QueueFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All"))] + list(Case.Status.choices), required=False)

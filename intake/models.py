@@ -45,6 +45,26 @@ class CaseNumberCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+class IncidentGroup(models.Model):
+    """Cases about one incident (a protest, a surge of complaints) investigated together.
+
+    Each case keeps its own number, complaints, status and notices, so every filer keeps their own
+    status page; the group only says which cases are worked as one.
+    """
+
+    name = models.CharField(max_length=160)
+    incident_on = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name
+
+
 class Case(models.Model):
     """The aggregate every stage hangs from, from the first contact to the last appeal."""
 
@@ -61,12 +81,13 @@ class Case(models.Model):
     # The one place that says which moves are legal (STYLE.md section 3).
     TRANSITIONS = {
         Status.RECEIVED: {Status.AWAITING_INVESTIGATION, Status.RESOLVED},
-        Status.AWAITING_INVESTIGATION: {Status.INVESTIGATING},
+        # R1.9: the Director's reconsideration may re-route a decided case before work on it starts.
+        Status.AWAITING_INVESTIGATION: {Status.INVESTIGATING, Status.RESOLVED},
         Status.INVESTIGATING: {Status.FINDINGS_READY},
         Status.FINDINGS_READY: {Status.BOARD_REVIEW},
         Status.BOARD_REVIEW: {Status.DISCIPLINE, Status.CLOSED},
         Status.DISCIPLINE: {Status.CLOSED},
-        Status.RESOLVED: {Status.CLOSED},
+        Status.RESOLVED: {Status.CLOSED, Status.AWAITING_INVESTIGATION},
         Status.CLOSED: set(),
     }
 
@@ -97,11 +118,28 @@ class Case(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A case opened without a complaint (R1.5) says what happened here.
+    incident_on = models.DateField(null=True, blank=True)
+    incident_summary = models.TextField(blank=True)
+    # The staff form's key for a case opened without a complaint: a double submit opens one case.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True)
+    incident_group = models.ForeignKey(
+        IncidentGroup, null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["status", "received_at"])]
+        constraints = [
+            # R1.5/R1.8: a case opened without a complaint is a death in custody or a use of deadly
+            # force, which OCPA must investigate; the category can never be cleared.
+            models.CheckConstraint(
+                condition=~models.Q(origin="mandatory_incident")
+                | models.Q(mandatory_category__in=["death_in_custody", "deadly_force"]),
+                name="mandatory_incident_has_its_category",
+            ),
+        ]
 
     def __str__(self):
         return self.number
@@ -189,6 +227,49 @@ class Allegation(models.Model):
         return f"{self.allegation_type}: {who}"
 
 
+class ReconsiderationRequest(models.Model):
+    """A filer's request that the Director reconsider the case-handling decision (R1.9)."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Awaiting the Director")
+        CHANGED = "changed", _("Decision changed")
+        UNCHANGED = "unchanged", _("Decision not changed")
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="reconsideration_requests")
+    complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="reconsideration_requests")
+    reason = models.TextField()
+    requested_at = models.DateTimeField()
+    # Null when the filer asked through their status page; otherwise the staff member who took it.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision_before = models.CharField(max_length=24, choices=Case.Decision.choices)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.PENDING)
+    decision_after = models.CharField(max_length=24, choices=Case.Decision.choices, blank=True)
+    outcome_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["requested_at"]
+        constraints = [
+            # A double submit from the status page must not queue the same request twice.
+            models.UniqueConstraint(
+                fields=["complaint"], condition=models.Q(outcome="pending"), name="one_pending_reconsideration"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Reconsideration of {self.case.number}"
+
+    @property
+    def is_pending(self):
+        return self.outcome == self.Outcome.PENDING
+
+
 # The filer's side of a complaint (attachments, demographics, messages, survey) lives in its own module.
 from .filer_models import (  # noqa: E402
     ComplaintAttachment,
@@ -206,6 +287,8 @@ __all__ = [
     "ComplaintAttachment",
     "FilerDemographics",
     "FilerMessage",
+    "IncidentGroup",
     "MandatoryCategory",
+    "ReconsiderationRequest",
     "SurveyAnswer",
 ]

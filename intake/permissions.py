@@ -18,6 +18,18 @@ def can_decide_case(user, case=None):
 
 
 @rules.predicate
+def can_decide_reconsideration(user):
+    """R1.9: the filer asks the Director, and only the Director answers."""
+    return has_role(user, Role.DIRECTOR)
+
+
+@rules.predicate
+def can_edit_allegation_types(user):
+    """The Office keeps the list of allegation types (R1.6)."""
+    return has_role(user, Role.DIRECTOR, Role.ADMIN)
+
+
+@rules.predicate
 def can_view_case(user, case):
     from .selectors import case_list_visible_to
 

@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 
 from oversight.accounts.roles import Role, has_role, user_roles
@@ -31,17 +31,9 @@ def case_list_visible_to(*, user, status=None):
     return qs
 
 
-def case_list_intake_queue(*, user, status=None):
-    """The intake queue with what each row shows, in one query."""
-    qs = case_list_visible_to(user=user, status=status)
-    return qs.annotate(
-        allegation_count=Count("allegations", distinct=True), complaint_count=Count("complaints", distinct=True)
-    ).order_by("-received_at")
-
-
 def case_get_for(*, user, pk):
     """The case if the user may see it, else 404 (never a hint that it exists)."""
-    case = case_list_visible_to(user=user).select_related("decided_by").filter(pk=pk).first()
+    case = case_list_visible_to(user=user).select_related("decided_by", "incident_group").filter(pk=pk).first()
     if case is None:
         raise Http404
     return case

@@ -8,10 +8,21 @@ from oversight.history import save_audited
 
 from .access import access_code_hash
 from .exceptions import RuleViolation
-from .filer_notices import complaint_acknowledge, survey_invite
-from .models import Allegation, Case, CaseNumberCounter, Complaint, ComplaintAttachment, FilerDemographics
+from .filer_notices import complaint_acknowledge, decision_notify_filers, survey_invite
+from .models import (
+    Allegation,
+    Case,
+    CaseNumberCounter,
+    Complaint,
+    ComplaintAttachment,
+    FilerDemographics,
+    MandatoryCategory,
+)
 from .permissions import can_decide_case, can_work_intake
 from .selectors import case_is_mandatory
+
+# R1.5: the incidents for which a case is opened without a complaint.
+INCIDENT_CATEGORIES = (MandatoryCategory.DEATH_IN_CUSTODY, MandatoryCategory.DEADLY_FORCE)
 
 
 def _lock_counter(now):
@@ -129,6 +140,13 @@ def case_decide(*, case, decision, reason, actor):
         raise RuleViolation(_("The case-handling decision has already been made."))
     if not case.allegations.exists():
         raise RuleViolation(_("Add at least one allegation before deciding how the case is handled."))
+    case = decision_apply(case=case, decision=decision, reason=reason, actor=actor)
+    decision_notify_filers(case=case, actor=actor)
+    return case
+
+
+def decision_apply(*, case, decision, reason, actor):
+    """Sets the case-handling decision on a case locked by the caller; mandatory categories stay investigated."""
     category = case_is_mandatory(case)
     if category and decision != Case.Decision.INVESTIGATE:
         raise RuleViolation(
@@ -136,16 +154,13 @@ def case_decide(*, case, decision, reason, actor):
             % {"category": category.replace("_", " ")}
         )
     to = Case.Status.AWAITING_INVESTIGATION if decision == Case.Decision.INVESTIGATE else Case.Status.RESOLVED
-    return case_transition(
-        case=case,
-        to=to,
-        actor=actor,
-        reason=reason,
-        decision=decision,
-        decision_reason=reason,
-        decided_by=actor,
-        decided_at=timezone.now(),
-    )
+    fields = {"decision": decision, "decision_reason": reason, "decided_by": actor, "decided_at": timezone.now()}
+    if case.status == to:
+        # A reconsidered decision that stays routed away (mediation to dismissal) changes no status.
+        for name, value in fields.items():
+            setattr(case, name, value)
+        return save_audited(case, actor=actor, reason=reason, update_fields=list(fields))
+    return case_transition(case=case, to=to, actor=actor, reason=reason, **fields)
 
 
 @transaction.atomic
@@ -171,5 +186,7 @@ def case_categorize(*, case, mandatory_category, actor, reason):
         return case
     if case.status != Case.Status.RECEIVED:
         raise RuleViolation(_("The mandatory category is set at intake, before the case-handling decision."))
+    if case.origin == Case.Origin.MANDATORY_INCIDENT and mandatory_category not in INCIDENT_CATEGORIES:
+        raise RuleViolation(_("A case opened for a death in custody or a use of deadly force keeps that category."))
     case.mandatory_category = mandatory_category
     return save_audited(case, actor=actor, reason=reason, update_fields=["mandatory_category"])

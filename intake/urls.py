@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import public_views, views
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("staff/cases/<int:pk>/close/", views.case_close, name="case-close"),
     path("staff/cases/<int:pk>/filer-messages/", public_views.filer_message_new, name="filer-message-new"),
     path("staff/attachments/<int:pk>/", public_views.attachment_download, name="attachment-download"),
+    path("staff/", include("intake.staff_urls")),
 ]

@@ -10,12 +10,14 @@ from oversight.accounts.roles import Role, public, role_required
 from oversight.web import submit_form
 
 from . import services
-from .forms import AllegationForm, DecisionForm, MandatoryCategoryForm, QueueFilterForm, ReasonForm
+from .forms import AllegationForm, DecisionForm, MandatoryCategoryForm, ReasonForm
 from .models import Case
 from .paper_form import paper_form_pdf
 from .permissions import can_decide_case, can_work_intake
 from .sections import case_sections
-from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory, case_list_intake_queue
+from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory
+from .staff_forms import RosterSearchForm
+from .staff_selectors import case_list_intake_queue_filtered, employee_search_for_allegation
 from .timeline import case_timeline
 
 # Board members read a case through the hearing view (R3.4), which shows only what a panel
@@ -38,12 +40,9 @@ def complaint_paper_form(request):
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
 def case_queue(request):
-    filters = QueueFilterForm(request.GET or None)
-    status = filters.cleaned_data["status"] if filters.is_valid() else None
-    page = Paginator(case_list_intake_queue(user=request.user, status=status or None), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "intake/case_queue.html", {"page": page, "filters": filters})
+    cases, filters = case_list_intake_queue_filtered(user=request.user, params=request.GET.copy())
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    return render(request, "intake/case_queue.html", {"page": page, "filters": filters.form})
 
 
 @role_required(*CASE_VIEWERS)
@@ -59,6 +58,7 @@ def case_detail(request, pk):
     }
     if can_work_intake(request.user) and case.status == Case.Status.RECEIVED:
         context["allegation_form"] = AllegationForm()
+        context.update(_roster_search(request))
         context["category_form"] = MandatoryCategoryForm(initial={"mandatory_category": case.mandatory_category})
     if can_decide_case(request.user, case):
         if case.status == Case.Status.RECEIVED:
@@ -66,6 +66,13 @@ def case_detail(request, pk):
         if case.status == Case.Status.RESOLVED:
             context["close_form"] = ReasonForm()
     return render(request, "intake/case_detail.html", context)
+
+
+def _roster_search(request):
+    """R1.6: a plain GET search lists the roster's matches to choose from, no JavaScript needed."""
+    search = RosterSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    return {"roster_search": search, "roster_matches": employee_search_for_allegation(query=query) if query else None}
 
 
 def _posted(request, pk, form_class, service, success, **kwargs):

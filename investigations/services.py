@@ -352,11 +352,33 @@ def investigation_complete(*, investigation, actor, reason, late_reason=""):
     case_transition(case=case, to=Case.Status.FINDINGS_READY, actor=actor, reason=reason)
     if deadline:
         deadline_meet(deadline=deadline, actor=actor, reason="Investigation completed", now=investigation.completed_at)
+    if case.is_chief_route:
+        _findings_to_mayor(case, actor)
     from .tasks import investigation_report_render_task
 
     investigation_id = investigation.pk
     transaction.on_commit(lambda: investigation_report_render_task.delay(investigation_id))
     return investigation
+
+
+def _findings_to_mayor(case, actor):
+    """R1.7: findings on an allegation against the Chief go to the Mayor, who may choose another investigator."""
+    notice_send(
+        recipient_name=_("Office of the Mayor"),
+        recipient_address=settings.MAYOR_EMAIL,
+        # Without an address on file the letter is printed from the notice log.
+        channel=Notice.Channel.EMAIL if settings.MAYOR_EMAIL else Notice.Channel.POSTAL,
+        about=case,
+        actor=actor,
+        subject=_("Findings on case %(number)s: allegation against the Chief of Police") % {"number": case.number},
+        body=_(
+            "OCPA has completed its investigation of case %(number)s, which includes an allegation against the "
+            "Chief of Police. Under City Code 35A the findings report goes to the Mayor, who may choose another "
+            "investigating entity."
+        )
+        % {"number": case.number},
+        dedupe_key=f"mayor-findings-{case.pk}",
+    )
 
 
 def _custody(evidence, action, actor, note=""):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from intake.api.views import CaseDetailApi, CaseListApi
+from intake.api.views import CaseDecideApi, CaseDetailApi, CaseListApi
 from investigations.api.views import (
     InvestigationDetailApi,
     InvestigationListApi,
@@ -13,6 +13,7 @@ app_name = "api"
 urlpatterns = [
     path("cases/", CaseListApi.as_view(), name="case-list"),
     path("cases/<int:pk>/", CaseDetailApi.as_view(), name="case-detail"),
+    path("cases/<int:pk>/decision/", CaseDecideApi.as_view(), name="case-decide"),
     path("records-requests/", RecordsRequestListApi.as_view(), name="records-request-list"),
     path("records-requests/<int:pk>/", RecordsRequestDetailApi.as_view(), name="records-request-detail"),
     path(

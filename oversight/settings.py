@@ -264,6 +264,8 @@ COMPLAINT_MAX_TOTAL_BYTES = env.int("COMPLAINT_MAX_TOTAL_BYTES", default=250 * 1
 COMPLAINT_MAX_FILES = env.int("COMPLAINT_MAX_FILES", default=10)
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=10)  # filings per address per hour
 STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes
+# R1.7: where findings on an allegation against the Chief are sent; empty means a printed letter.
+MAYOR_EMAIL = env.str("MAYOR_EMAIL", default="")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {

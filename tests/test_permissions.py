@@ -180,3 +180,50 @@ def test_staff_login_does_not_open_a_filers_status_page(client, intake_user):
     file_through_form(Client())
     client.force_login(intake_user)
     assert b"Open my status page" in client.get("/complaints/status/").content
+
+
+STAFF_INTAKE_ROUTES = {
+    "complaints/staff/complaints/new/": {Role.INTAKE, Role.DIRECTOR},
+    "complaints/staff/incidents/new/": {Role.INTAKE, Role.DIRECTOR},
+    "complaints/staff/cases/<int:pk>/reconsideration/": {Role.INTAKE, Role.DIRECTOR},
+    "complaints/staff/reconsiderations/<int:pk>/decide/": {Role.DIRECTOR},
+    "complaints/staff/allegation-types/": {Role.DIRECTOR, Role.ADMIN},
+    "complaints/staff/allegation-types/<int:pk>/": {Role.DIRECTOR, Role.ADMIN},
+    "complaints/staff/groups/": {Role.INTAKE, Role.DIRECTOR},
+    "complaints/staff/groups/<int:pk>/": {Role.INTAKE, Role.DIRECTOR},
+    "complaints/staff/cases/<int:pk>/group/": {Role.INTAKE, Role.DIRECTOR},
+    "complaints/staff/cases/<int:pk>/group/leave/": {Role.INTAKE, Role.DIRECTOR},
+    "api/v1/cases/<int:pk>/decision/": {Role.INTAKE, Role.DIRECTOR},
+}
+
+
+def test_staff_intake_views_and_endpoints_are_in_the_matrix_with_their_roles():
+    declared = {route: set(_allowed(cb)) for route, cb in ROLE_VIEWS}
+    assert {route: declared.get(route) for route in STAFF_INTAKE_ROUTES} == STAFF_INTAKE_ROUTES
+
+
+def test_only_the_director_answers_a_reconsideration_on_a_real_request(client, users_by_role):
+    from intake.reconsideration import reconsideration_request
+    from intake.services import case_decide
+
+    intake_user = users_by_role[Role.INTAKE]
+    case = case_received(intake_user)
+    case_decide(case=case, decision="dismissal", reason="x", actor=intake_user)
+    request = reconsideration_request(case=case, complaint=case.complaints.get(), reason="Please")
+    url = f"/complaints/staff/reconsiderations/{request.pk}/decide/"
+    for role, user in users_by_role.items():
+        client.force_login(user)
+        response = client.post(url, {"changed": "no", "reason": "Nothing new"})
+        assert (response.status_code == 302) == (role == Role.DIRECTOR), role
+    request.refresh_from_db()
+    assert request.decided_by == users_by_role[Role.DIRECTOR]
+
+
+def test_an_assigned_investigator_cannot_decide_or_group_their_case(client, intake_user, director, investigator):
+    case = case_investigating(intake_user, director, investigator)
+    client.force_login(investigator)
+    assert (
+        client.post(f"/api/v1/cases/{case.pk}/decision/", {"decision": "dismissal", "reason": "x"}).status_code == 403
+    )
+    assert client.post(f"/complaints/staff/cases/{case.pk}/group/leave/").status_code == 403
+    assert client.get(f"/complaints/staff/cases/{case.pk}/").status_code == 200

@@ -15,11 +15,34 @@ class AllegationSerializer(serializers.ModelSerializer):
 class CaseListSerializer(serializers.ModelSerializer):
     class Meta:
         model = Case
-        fields = ["id", "number", "status", "origin", "received_at", "mandatory_category", "decision", "is_chief_route"]
+        fields = [
+            "id",
+            "number",
+            "status",
+            "origin",
+            "received_at",
+            "mandatory_category",
+            "decision",
+            "is_chief_route",
+            "incident_group",
+        ]
 
 
 class CaseDetailSerializer(CaseListSerializer):
     allegations = AllegationSerializer(many=True, read_only=True)
 
     class Meta(CaseListSerializer.Meta):
-        fields = [*CaseListSerializer.Meta.fields, "decision_reason", "decided_at", "closed_at", "allegations"]
+        fields = [
+            *CaseListSerializer.Meta.fields,
+            "decision_reason",
+            "decided_at",
+            "closed_at",
+            "incident_on",
+            "incident_summary",
+            "allegations",
+        ]
+
+
+class CaseDecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=Case.Decision.choices)
+    reason = serializers.CharField(max_length=4000)

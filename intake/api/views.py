@@ -1,10 +1,17 @@
-from rest_framework import generics
-from rest_framework.permissions import BasePermission
+from django.core.exceptions import ValidationError
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from intake.selectors import case_list_visible_to
+from intake import services
+from intake.filters import CaseQueueFilter
+from intake.selectors import case_get_for, case_list_visible_to
 from oversight.accounts.roles import Role, has_role
 
-from .serializers import CaseDetailSerializer, CaseListSerializer
+from .serializers import CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
 
 
 class IsCaseViewer(BasePermission):
@@ -12,15 +19,24 @@ class IsCaseViewer(BasePermission):
         return has_role(request.user, Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
 
 
+class HasAllowedRole(BasePermission):
+    """The role check is the view's own ``allowed_roles``, so the declared matrix is the enforced one."""
+
+    def has_permission(self, request, view):
+        return has_role(request.user, *view.allowed_roles)
+
+
 class CaseListApi(generics.ListAPIView):
-    """Cases the caller may see (R6.2), newest first."""
+    """Cases the caller may see (R6.2), newest first, with the intake queue's filters."""
 
     permission_classes = [IsCaseViewer]
     serializer_class = CaseListSerializer
     allowed_roles = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CaseQueueFilter
 
     def get_queryset(self):
-        return case_list_visible_to(user=self.request.user).order_by("-received_at")
+        return case_list_visible_to(user=self.request.user).order_by("-received_at", "-pk")
 
 
 class CaseDetailApi(generics.RetrieveAPIView):
@@ -32,3 +48,34 @@ class CaseDetailApi(generics.RetrieveAPIView):
         return case_list_visible_to(user=self.request.user).prefetch_related(
             "allegations__allegation_type", "allegations__employee"
         )
+
+
+class CaseDecideApi(APIView):
+    """Records the case-handling decision (R1.8) through the same service as the staff page."""
+
+    allowed_roles = (Role.INTAKE, Role.DIRECTOR)
+    permission_classes = [IsAuthenticated, HasAllowedRole]
+
+    @extend_schema(
+        request=CaseDecisionSerializer,
+        responses={
+            200: CaseDetailSerializer,
+            400: OpenApiResponse(
+                inline_serializer(
+                    "CaseRuleViolation", {"detail": serializers.ListField(child=serializers.CharField())}
+                ),
+                description="Field errors by field name, or {detail: [messages]} when a rule refuses the decision.",
+            ),
+            403: OpenApiResponse(description="Not intake staff or the Director."),
+            404: OpenApiResponse(description="No such case visible to the caller."),
+        },
+    )
+    def post(self, request, pk):
+        case = case_get_for(user=request.user, pk=pk)
+        decision = CaseDecisionSerializer(data=request.data)
+        decision.is_valid(raise_exception=True)
+        try:
+            case = services.case_decide(case=case, actor=request.user, **decision.validated_data)
+        except ValidationError as exc:
+            return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(CaseDetailSerializer(case).data, status=status.HTTP_200_OK)

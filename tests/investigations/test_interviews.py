@@ -158,6 +158,7 @@ def _routes():
 EXPORT_ROUTES = {
     "api/v1/cases/": "/api/v1/cases/",
     "api/v1/cases/<int:pk>/": "/api/v1/cases/{case}/",
+    "api/v1/cases/<int:pk>/decision/": None,  # a write; answers with the case detail fields above
     "api/v1/investigations/": "/api/v1/investigations/",
     "api/v1/investigations/<int:pk>/": "/api/v1/investigations/{investigation}/",
     "api/v1/records-requests/": "/api/v1/records-requests/",

@@ -1,0 +1,77 @@
+"""Reads for the staff side of intake: the queue, the roster search, groups and reconsiderations."""
+
+import unicodedata
+
+from django.db.models import CharField, Count, Func, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
+
+from oversight.roster.models import Employee
+
+from .filters import CaseQueueFilter
+from .models import Complaint, IncidentGroup, ReconsiderationRequest
+from .selectors import case_list_visible_to
+
+ROSTER_MATCHES = 25
+
+
+class Unaccent(Func):
+    function = "unaccent"
+    output_field = CharField()
+
+
+def _fold(text):
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def employee_search_for_allegation(*, query):
+    """Active Covered Employees and the Chief whose name or badge holds every word of the query.
+
+    Case- and accent-insensitive, partial words: "garcia 41" finds Officer García, badge 41234.
+    """
+    words = _fold(query).split()
+    if not words:
+        return Employee.objects.none()
+    haystack = Unaccent(Concat("first_name", Value(" "), "last_name", Value(" "), "badge_number"))
+    qs = Employee.objects.filter(Q(is_covered=True) | Q(rank=Employee.Rank.CHIEF), is_active=True).annotate(
+        haystack=haystack
+    )
+    for word in words:
+        qs = qs.filter(haystack__icontains=word)
+    return qs.order_by("last_name", "first_name")[:ROSTER_MATCHES]
+
+
+def case_list_intake_queue_filtered(*, user, params):
+    """The filtered intake queue and its filterset; a constant number of queries for any size."""
+    first = Complaint.objects.filter(case=OuterRef("pk")).order_by("received_at")
+    qs = (
+        case_list_visible_to(user=user)
+        .select_related("incident_group")
+        .annotate(
+            allegation_count=Count("allegations", distinct=True),
+            complaint_count=Count("complaints", distinct=True),
+            first_channel=Subquery(first.values("channel")[:1]),
+            first_language=Subquery(first.values("language")[:1]),
+        )
+        .order_by("-received_at", "-pk")
+    )
+    filterset = CaseQueueFilter(params or None, queryset=qs)
+    return filterset.qs, filterset
+
+
+def incident_group_list(*, user):
+    """Groups with their case count, newest first."""
+    visible = case_list_visible_to(user=user).values("pk")
+    return IncidentGroup.objects.annotate(case_count=Count("cases", filter=Q(cases__in=visible)))
+
+
+def incident_group_get_cases(*, user, group):
+    """The group's cases the user may see, each with its own status."""
+    return case_list_visible_to(user=user).filter(incident_group=group).order_by("received_at")
+
+
+def reconsideration_list_for_case(*, case):
+    return ReconsiderationRequest.objects.filter(case=case).select_related("complaint", "decided_by", "entered_by")
+
+
+def reconsideration_list_pending():
+    return ReconsiderationRequest.objects.filter(outcome=ReconsiderationRequest.Outcome.PENDING).select_related("case")

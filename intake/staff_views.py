@@ -1,0 +1,212 @@
+"""Staff intake pages: entries by phone, mail, e-mail or in person, incidents, types, groups, reconsideration."""
+
+from functools import partial
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from oversight.accounts.roles import Role, role_required
+from oversight.web import call_service, form_errors_to_messages, submit_form
+
+from . import allegation_types, incidents, reconsideration, services
+from .models import AllegationType, IncidentGroup, ReconsiderationRequest
+from .selectors import case_get_for, case_list_visible_to
+from .staff_forms import (
+    AllegationTypeEditForm,
+    AllegationTypeForm,
+    GroupAddCaseForm,
+    GroupCaseForm,
+    IncidentCaseForm,
+    IncidentGroupForm,
+    ReconsiderationDecideForm,
+    ReconsiderationRequestForm,
+    StaffComplaintForm,
+)
+from .staff_selectors import incident_group_get_cases, incident_group_list
+
+INTAKE = (Role.INTAKE, Role.DIRECTOR)
+
+
+@role_required(*INTAKE)
+@require_http_methods(["GET", "POST"])
+def complaint_enter(request):
+    form = StaffComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complaint = call_service(
+            request,
+            services.complaint_file,
+            success=_("Complaint entered."),
+            data=form.complaint_data(),
+            submission_key=form.cleaned_data["submission_key"],
+            channel=form.cleaned_data["channel"],
+            actor=request.user,
+        )
+        if complaint is not None:
+            return redirect("intake:case-detail", pk=complaint.case_id)
+    return render(request, "intake/complaint_enter.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@role_required(*INTAKE)
+@require_http_methods(["GET", "POST"])
+def incident_open(request):
+    form = IncidentCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = call_service(
+            request,
+            incidents.case_open_for_incident,
+            success=_("Case opened. OCPA must investigate it."),
+            actor=request.user,
+            **form.cleaned_data,
+        )
+        if case is not None:
+            return redirect("intake:case-detail", pk=case.pk)
+    return render(request, "intake/incident_open.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@role_required(Role.DIRECTOR, Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def allegation_type_list(request):
+    form = AllegationTypeForm(request.POST or None)
+    if request.method == "POST":
+        if submit_form(
+            request,
+            form,
+            allegation_types.allegation_type_create,
+            success=_("Allegation type added."),
+            actor=request.user,
+        ):
+            return redirect("intake:allegation-type-list")
+    context = {"types": AllegationType.objects.all(), "form": form}
+    return render(request, "intake/allegation_type_list.html", context)
+
+
+@role_required(Role.DIRECTOR, Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def allegation_type_edit(request, pk):
+    allegation_type = get_object_or_404(AllegationType, pk=pk)
+    form = AllegationTypeEditForm(request.POST or None, instance=allegation_type)
+    if request.method == "POST":
+        if submit_form(
+            request,
+            form,
+            allegation_types.allegation_type_update,
+            success=_("Allegation type saved."),
+            allegation_type=allegation_type,
+            actor=request.user,
+        ):
+            return redirect("intake:allegation-type-list")
+    history = allegation_type.history.select_related("history_user").order_by("-history_date")[:50]
+    context = {"allegation_type": allegation_type, "form": form, "history": history}
+    return render(request, "intake/allegation_type_edit.html", context)
+
+
+@role_required(*INTAKE)
+@require_POST
+def reconsideration_enter(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    form = ReconsiderationRequestForm(request.POST, case=case)
+    submit_form(
+        request,
+        form,
+        reconsideration.reconsideration_request,
+        success=_("Reconsideration request recorded for the Director."),
+        case=case,
+        actor=request.user,
+    )
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(Role.DIRECTOR)
+@require_POST
+def reconsideration_decide(request, pk):
+    pending = get_object_or_404(ReconsiderationRequest, pk=pk)
+    case = case_get_for(user=request.user, pk=pending.case_id)
+    form = ReconsiderationDecideForm(request.POST)
+    submit_form(
+        request,
+        form,
+        # The service's own "request" (the filer's) would clash with the HTTP request's name.
+        partial(reconsideration.reconsideration_decide, request=pending),
+        success=_("The Director's decision is recorded and the filer is told."),
+        actor=request.user,
+    )
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(*INTAKE)
+@require_http_methods(["GET", "POST"])
+def incident_group_index(request):
+    form = IncidentGroupForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            form_errors_to_messages(request, form)
+        else:
+            group = call_service(
+                request,
+                incidents.incident_group_create,
+                success=_("Incident group created."),
+                actor=request.user,
+                **form.cleaned_data,
+            )
+            if group is not None:
+                return redirect("intake:incident-group-detail", pk=group.pk)
+    context = {"groups": incident_group_list(user=request.user), "form": form}
+    return render(request, "intake/incident_group_list.html", context)
+
+
+@role_required(*INTAKE)
+@require_http_methods(["GET", "POST"])
+def incident_group_detail(request, pk):
+    group = get_object_or_404(IncidentGroup, pk=pk)
+    form = GroupAddCaseForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            form_errors_to_messages(request, form)
+        else:
+            case = case_list_visible_to(user=request.user).filter(number=form.cleaned_data["number"].strip()).first()
+            if case is None:
+                messages.error(request, _("No case has this number."))
+            else:
+                call_service(
+                    request,
+                    incidents.incident_group_add_case,
+                    success=_("Case added to the group."),
+                    group=group,
+                    case=case,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+        return redirect("intake:incident-group-detail", pk=group.pk)
+    context = {"group": group, "cases": incident_group_get_cases(user=request.user, group=group), "form": form}
+    return render(request, "intake/incident_group_detail.html", context)
+
+
+@role_required(*INTAKE)
+@require_POST
+def case_group_join(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    submit_form(
+        request,
+        GroupCaseForm(request.POST),
+        incidents.incident_group_add_case,
+        success=_("Case added to the group."),
+        case=case,
+        actor=request.user,
+    )
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(*INTAKE)
+@require_POST
+def case_group_leave(request, pk):
+    case = case_get_for(user=request.user, pk=pk)
+    call_service(
+        request,
+        incidents.incident_group_remove_case,
+        success=_("Case removed from the group."),
+        case=case,
+        actor=request.user,
+    )
+    return redirect("intake:case-detail", pk=case.pk)
