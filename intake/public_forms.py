@@ -227,6 +227,17 @@ class SurveyForm(AccessibleForm):
     )
 
 
+class ReconsiderationAskForm(AccessibleForm):
+    """The filer asks the Director to reconsider the case-handling decision (R1.9)."""
+
+    reason = forms.CharField(
+        label=_("Why should the Director reconsider?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_("For example: what the Office may have missed, or new facts."),
+    )
+
+
 class FilerMessageForm(AccessibleForm):
     """Staff writing to one filer from the case page."""
 

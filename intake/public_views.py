@@ -18,7 +18,16 @@ from oversight.web import call_service, form_errors_to_messages
 from . import filing
 from .access import access_code_matches, access_code_new, session_complaint_id, session_lock, session_unlock
 from .models import Complaint, ComplaintAttachment
-from .public_forms import HONEYPOT, FilerAddForm, FilerMessageForm, PublicComplaintForm, StatusLookupForm, SurveyForm
+from .public_forms import (
+    HONEYPOT,
+    FilerAddForm,
+    FilerMessageForm,
+    PublicComplaintForm,
+    ReconsiderationAskForm,
+    StatusLookupForm,
+    SurveyForm,
+)
+from .reconsideration import reconsideration_for_filer, reconsideration_request
 from .selectors import case_get_for
 from .status import complaint_for_status, complaint_unlock, filer_message_list, status_timeline, survey_is_open
 
@@ -83,7 +92,8 @@ def _unlocked(request):
     return complaint_for_status(pk=pk) if pk else None
 
 
-def _status_page(request, complaint, *, status=200, add_form=None, survey_form=None):
+def _status_page(request, complaint, *, status=200, add_form=None, survey_form=None, reconsider_form=None):
+    reconsideration, may_ask = reconsideration_for_filer(complaint)
     context = {
         "complaint": complaint,
         "case": complaint.case,
@@ -91,8 +101,9 @@ def _status_page(request, complaint, *, status=200, add_form=None, survey_form=N
         "filer_messages": filer_message_list(complaint=complaint),
         "add_form": add_form or FilerAddForm(),
         "survey_form": (survey_form or SurveyForm()) if survey_is_open(complaint) else None,
+        "reconsideration": reconsideration,
+        "reconsider_form": (reconsider_form or ReconsiderationAskForm()) if may_ask else None,
         **_office(),
-        # Integrator: the reconsideration request (R1.9) goes on this page; see the marked block.
     }
     return render(request, "intake/complaint_status.html", context, status=status)
 
@@ -172,6 +183,28 @@ def complaint_survey(request):
         complaint=complaint,
         answers=form.cleaned_data,
         actor=request.user,
+    )
+    return redirect("intake:status")
+
+
+@public
+@require_POST
+def complaint_reconsider(request):
+    """The filer asks the Director to reconsider the case-handling decision (R1.9)."""
+    complaint = _unlocked(request)
+    if complaint is None:
+        return redirect("intake:status")
+    form = ReconsiderationAskForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, complaint, status=400, reconsider_form=form)
+    call_service(
+        request,
+        reconsideration_request,
+        success=_("Your request was sent to the Director, who will decide and tell you."),
+        case=complaint.case,
+        complaint=complaint,
+        reason=form.cleaned_data["reason"],
+        actor=None,
     )
     return redirect("intake:status")
 

@@ -55,6 +55,19 @@ def reconsideration_request(*, case, complaint, reason, actor=None):
     return request
 
 
+def reconsideration_for_filer(complaint):
+    """(the filer's latest request or None, whether they may ask now) for their status page.
+
+    A filer may ask while the decision can still change: the case is routed away or waiting for
+    its investigation to open, and no request of theirs is pending."""
+    from .models import Case
+
+    latest = ReconsiderationRequest.objects.filter(complaint=complaint).order_by("-requested_at").first()
+    case = complaint.case
+    open_to_change = bool(case.decision) and case.status in (Case.Status.RESOLVED, Case.Status.AWAITING_INVESTIGATION)
+    return latest, open_to_change and not (latest and latest.is_pending)
+
+
 def _tell_directors(request, actor):
     for director in get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True):
         notice_send(

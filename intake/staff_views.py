@@ -11,6 +11,7 @@ from oversight.accounts.roles import Role, role_required
 from oversight.web import call_service, form_errors_to_messages, submit_form
 
 from . import allegation_types, incidents, reconsideration, services
+from .access import access_code_matches, access_code_new
 from .models import AllegationType, IncidentGroup, ReconsiderationRequest
 from .selectors import case_get_for, case_list_visible_to
 from .staff_forms import (
@@ -34,6 +35,7 @@ INTAKE = (Role.INTAKE, Role.DIRECTOR)
 def complaint_enter(request):
     form = StaffComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        code = access_code_new()
         complaint = call_service(
             request,
             services.complaint_file,
@@ -41,9 +43,18 @@ def complaint_enter(request):
             data=form.complaint_data(),
             submission_key=form.cleaned_data["submission_key"],
             channel=form.cleaned_data["channel"],
+            access_code=code,
             actor=request.user,
         )
         if complaint is not None:
+            # The filer follows the case on the status page like a web filer (R1.4); the code is
+            # shown once, to read out or write in the letter. A resubmitted form opened nothing new.
+            if access_code_matches(complaint, code):
+                messages.info(
+                    request,
+                    _("Give the filer case number %(number)s and access code %(code)s for their status page.")
+                    % {"number": complaint.case.number, "code": code},
+                )
             return redirect("intake:case-detail", pk=complaint.case_id)
     return render(request, "intake/complaint_enter.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("status/add/", public_views.complaint_status_add, name="status-add"),
     path("status/survey/", public_views.complaint_survey, name="status-survey"),
     path("status/lock/", public_views.complaint_status_lock, name="status-lock"),
+    path("status/reconsider/", public_views.complaint_reconsider, name="status-reconsider"),
     path("paper-form.pdf", views.complaint_paper_form, name="complaint-paper-form"),
     path("staff/", views.case_queue, name="case-queue"),
     path("staff/cases/<int:pk>/", views.case_detail, name="case-detail"),

@@ -140,15 +140,16 @@ def test_filed_page_shows_only_your_own_number(client):
 
 
 def test_status_actions_do_nothing_without_an_unlocked_complaint(client):
-    from intake.models import FilerMessage, SurveyAnswer
+    from intake.models import FilerMessage, ReconsiderationRequest, SurveyAnswer
     from tests.intake.public import file_through_form
 
     file_through_form(Client())
     assert b"Open my status page" in client.get("/complaints/status/").content
-    for url in ("/complaints/status/add/", "/complaints/status/survey/"):
-        response = client.post(url, {"body": "x", "overall": "5"})
+    for url in ("/complaints/status/add/", "/complaints/status/survey/", "/complaints/status/reconsider/"):
+        response = client.post(url, {"body": "x", "overall": "5", "reason": "x"})
         assert response.status_code == 302 and response["Location"] == "/complaints/status/"
     assert not FilerMessage.objects.exists() and not SurveyAnswer.objects.exists()
+    assert not ReconsiderationRequest.objects.exists()
 
 
 def test_a_filers_access_code_opens_only_that_filers_complaint(client, intake_user):

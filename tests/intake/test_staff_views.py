@@ -36,6 +36,22 @@ def test_intake_staff_enter_a_mailed_complaint(client, intake_user):
     assert (complaint.channel, complaint.contact_name) == ("mail", "A. Writer")
 
 
+def test_a_phoned_in_filer_gets_an_access_code_once_and_it_opens_their_status_page(client, intake_user):
+    import re
+
+    from django.test import Client
+
+    client.force_login(intake_user)
+    post = _complaint_post(channel="phone", contact_phone="503-555-0100")
+    page = client.post("/complaints/staff/complaints/new/", post, follow=True).content.decode()
+    number, code = re.search(r"case number (\S+) and access code (\S+) for", page).groups()
+    again = client.post("/complaints/staff/complaints/new/", post, follow=True).content.decode()
+    assert "access code" not in again and Complaint.objects.count() == 1
+    filer = Client()
+    assert filer.post("/complaints/status/", {"case_number": number, "access_code": code}).status_code == 302
+    assert f"Your complaint {number}" in filer.get("/complaints/status/").content.decode()
+
+
 def test_the_staff_form_does_not_offer_the_web_channel(client, intake_user):
     client.force_login(intake_user)
     response = client.post("/complaints/staff/complaints/new/", _complaint_post(channel="web"))

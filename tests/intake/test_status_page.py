@@ -343,3 +343,45 @@ def test_survey_answers_are_summarised_for_the_report(client, intake_user):
         2,
         None,
     )
+
+
+# Reconsideration from the status page (R1.9)
+
+
+def _dismissed(intake_user, client):
+    from tests.factories import AllegationTypeFactory
+
+    case, code = file_through_form(Client(), contact_email="filer@example.org")
+    from intake.services import allegation_add
+
+    allegation_add(case=case, allegation_type=AllegationTypeFactory(), actor=intake_user, reason="x")
+    case_decide(case=case, decision="dismissal", reason="No misconduct alleged", actor=intake_user)
+    assert unlock(client, case, code).status_code == 302
+    return case
+
+
+def test_no_reconsideration_is_offered_before_a_decision(client):
+    case, code = file_through_form(Client())
+    unlock(client, case, code)
+    assert 'id="reconsideration"' not in client.get("/complaints/status/").content.decode()
+
+
+def test_the_filer_asks_the_director_to_reconsider_from_the_status_page(client, intake_user, director):
+    from intake.models import ReconsiderationRequest
+    from intake.reconsideration import reconsideration_decide
+
+    case = _dismissed(intake_user, client)
+    page = client.get("/complaints/status/").content.decode()
+    assert "you have the right to ask the Director to reconsider" in page
+    empty = client.post("/complaints/status/reconsider/", {"reason": "  "})
+    assert empty.status_code == 400 and "This field is required." in empty.content.decode()
+    for _ in range(2):  # a double submit records one request
+        assert client.post("/complaints/status/reconsider/", {"reason": "The video shows it"}).status_code == 302
+    request = ReconsiderationRequest.objects.get()
+    assert (request.case, request.entered_by, request.reason) == (case, None, "The video shows it")
+    page = client.get("/complaints/status/").content.decode()
+    assert 'id="reconsideration-pending"' in page and "Send my request to the Director" not in page
+
+    reconsideration_decide(request=request, changed=False, reason="Nothing new", actor=director)
+    page = client.get("/complaints/status/").content.decode()
+    assert "The Director reconsidered and kept the decision: Dismissal." in page and "Nothing new" in page
