@@ -47,6 +47,18 @@ def test_every_public_page_is_accessible_in(page, live_server, language):
     expect(page.locator("#case-number")).to_have_text(re.compile(r"\d{4}-\d{5}"))
     check(page, language, "filed page")
 
+    # The filer's status page, then the look-up after locking it, then a wrong code.
+    page.locator('main a[href="/complaints/status/"]').click()
+    expect(page.locator("#timeline")).to_be_visible()
+    check(page, language, "status page")
+    page.locator('form[action="/complaints/status/lock/"] button').click()
+    check(page, language, "status look-up")
+    page.locator("#id_case_number").fill("2026-00001")
+    page.locator("#id_access_code").fill("AAAA-BBBB-CCCC")
+    page.locator('form[action="/complaints/status/"] button[type=submit]').click()
+    expect(page.locator(".usa-alert--error, #error-summary").first).to_be_visible()
+    check(page, language, "status look-up with an error")
+
     for path, what in (
         ("/reports/annual/", "annual report"),
         ("/accounts/login/", "staff login"),
