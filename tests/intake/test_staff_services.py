@@ -125,7 +125,10 @@ def test_each_filer_with_contact_is_told_the_decision_and_their_right_to_reconsi
 
 def test_the_decision_notice_is_written_in_the_filers_language(intake_user):
     complaint = _decided(intake_user, contact_email="filer@example.org", language="es")
-    notice = Notice.objects.get(subject__startswith="Decision")
+    with translation.override("es"):
+        subject = translation.gettext("Decision on your complaint %(number)s") % {"number": complaint.case.number}
+    assert subject.startswith("Decisión")
+    notice = Notice.objects.get(subject=subject)
     decided_at = timezone.localtime(complaint.case.decided_at)
     # The catalogs are another change; Django's own Spanish date format proves the override.
     with translation.override("es"):
