@@ -57,12 +57,17 @@ def case_timeline(*, case, user, limit=200):
 
 
 def _intake_parts(case, user):
-    from .models import Allegation, Case, Complaint
+    """Demographics and survey answers are left out: they are the filer's, kept for reports only."""
+    from .models import Allegation, Case, Complaint, ComplaintAttachment, FilerMessage, ReconsiderationRequest
 
+    complaints = Complaint.objects.filter(case_id=case.pk).values("pk")
     return [
         (_("Case"), Case.history.filter(id=case.pk)),
         (_("Complaint"), Complaint.history.filter(case_id=case.pk)),
+        (_("Filer's file"), ComplaintAttachment.history.filter(complaint_id__in=complaints)),
+        (_("Message with the filer"), FilerMessage.history.filter(complaint_id__in=complaints)),
         (_("Allegation"), Allegation.history.filter(case_id=case.pk)),
+        (_("Reconsideration"), ReconsiderationRequest.history.filter(case_id=case.pk)),
     ]
 
 

@@ -118,3 +118,22 @@ def test_the_case_page_with_its_timeline_runs_the_same_number_of_queries_for_a_b
         records_request_send(investigation=case.investigation, records_sought=f"Record {i}", actor=investigator)
         investigation_task_add(investigation=case.investigation, title=f"Task {i}", actor=investigator)
     assert queries() == small
+
+
+def test_the_timeline_shows_the_filers_side_and_reconsideration(client, intake_user, director):
+    from django.test import Client
+
+    from intake.filing import filer_message_send
+    from intake.reconsideration import reconsideration_request
+    from intake.services import allegation_add, case_decide
+    from tests.factories import AllegationTypeFactory
+    from tests.intake.public import file_through_form, photo
+
+    case, _code = file_through_form(Client(), attachments=[photo()], contact_email="filer@example.org")
+    complaint = case.complaints.get()
+    filer_message_send(complaint=complaint, body="Can you call us?", actor=intake_user)
+    allegation_add(case=case, allegation_type=AllegationTypeFactory(), actor=intake_user, reason="From the narrative")
+    case_decide(case=case, decision="dismissal", reason="Outside jurisdiction", actor=intake_user)
+    reconsideration_request(case=case, complaint=complaint, reason="Please look again")
+    parts = {e.part for e in case_timeline(case=case, user=director)}
+    assert {"Filer's file", "Message with the filer", "Reconsideration"} <= parts
