@@ -6,9 +6,18 @@ from .models import AllegationType, Case
 
 @admin.register(AllegationType)
 class AllegationTypeAdmin(SimpleHistoryAdmin):
-    """The Office edits the list of allegation types here (R1.6)."""
+    """Read-only: the Director edits allegation types in the staff portal, through its service (R1.6)."""
 
     list_display = ("name", "code", "mandatory_category", "is_active")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Case)

@@ -35,6 +35,11 @@ def allegation_type_update(*, allegation_type, name, is_active, mandatory_catego
     changed = {k: v for k, v in changed.items() if getattr(allegation_type, k) != v}
     if not changed:
         return allegation_type
+    if "mandatory_category" in changed and allegation_type.allegation_set.exists():
+        # Cases were decided by this category (R1.8): changing it would re-decide them silently.
+        raise RuleViolation(
+            _("This type is used in allegations, so its mandatory category cannot change. Add a new type instead.")
+        )
     for field, value in changed.items():
         setattr(allegation_type, field, value)
     return save_audited(allegation_type, actor=actor, reason=reason, update_fields=list(changed))

@@ -90,6 +90,32 @@ def survey_invite(case, *, actor):
         filer_notice_send(complaint, compose, actor=actor, dedupe_key=f"survey-invite:{complaint.pk}")
 
 
+def _on_status_page(notice, complaint, actor):
+    """A notice to the filer about their case also appears on their status page, in their language,
+    so a filer who asked not to be contacted (or gave only a phone number) still reads it there."""
+    from django.utils import timezone
+
+    from oversight.history import save_audited
+
+    from .filer_models import FilerMessage
+
+    if notice is None:
+        return None
+    save_audited(
+        FilerMessage(
+            complaint=complaint,
+            direction=FilerMessage.Direction.TO_FILER,
+            body=notice.body,
+            author=actor if getattr(actor, "is_authenticated", False) else None,
+            notice=notice,
+            created_at=timezone.now(),
+        ),
+        actor=actor,
+        reason="Notice shown on the filer's status page",
+    )
+    return notice
+
+
 def _decision_text(case):
     return {
         "number": case.number,
@@ -119,7 +145,8 @@ def decision_notice(*, case, complaint, actor):
         )
         return subject, text % _decision_text(case)
 
-    return filer_notice_send(complaint, compose, actor=actor, status_page_only=True)
+    notice = filer_notice_send(complaint, compose, actor=actor, status_page_only=True)
+    return _on_status_page(notice, complaint, actor)
 
 
 def decision_notify_filers(*, case, actor, exclude=()):
@@ -154,4 +181,5 @@ def reconsideration_notice(*, request, actor):
         }
         return subject, text % values
 
-    return filer_notice_send(complaint, compose, actor=actor, status_page_only=True)
+    notice = filer_notice_send(complaint, compose, actor=actor, status_page_only=True)
+    return _on_status_page(notice, complaint, actor)

@@ -84,6 +84,9 @@ def complaint_filed(request):
     filed = request.session.get(_FILED)
     if not filed:
         return redirect("intake:complaint-new")
+    if filed.get("code"):
+        # Shown once: the session keeps only the case number, so a shared computer never shows it again.
+        request.session[_FILED] = {**filed, "code": ""}
     return render(request, "intake/complaint_filed.html", {**filed, **_office()})
 
 
@@ -157,6 +160,14 @@ def complaint_status_add(request):
     form = FilerAddForm(request.POST, request.FILES)
     if not form.is_valid():
         return _status_page(request, complaint, status=400, add_form=form)
+    if not rate_limit_hit(request, "status-add", limit=settings.STATUS_ADD_RATE_LIMIT, window=HOUR):
+        # Files are big: a stolen code must not fill the disk. A real filer is told whom to call.
+        messages.error(
+            request,
+            _("You have added a lot in the last hour. Please try again later, or call the Office at %(phone)s.")
+            % {"phone": settings.OFFICE_PHONE},
+        )
+        return _status_page(request, complaint, status=429, add_form=form)
     filing.filer_add(
         complaint=complaint,
         body=form.cleaned_data["body"],

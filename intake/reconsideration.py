@@ -1,9 +1,10 @@
 """The filer's right to ask the Director to reconsider the case-handling decision (R1.9)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from oversight.accounts.roles import Role
@@ -13,7 +14,7 @@ from oversight.notices.services import notice_send
 
 from .exceptions import RuleViolation
 from .filer_notices import decision_notify_filers, reconsideration_notice
-from .models import ReconsiderationRequest
+from .models import Case, ReconsiderationRequest
 from .permissions import can_decide_reconsideration, can_work_intake
 from .services import case_lock, decision_apply
 
@@ -32,6 +33,8 @@ def reconsideration_request(*, case, complaint, reason, actor=None):
     case = case_lock(case)
     if not case.decision:
         raise RuleViolation(_("There is no case-handling decision to reconsider yet."))
+    if case.status not in (Case.Status.RESOLVED, Case.Status.AWAITING_INVESTIGATION):
+        raise RuleViolation(_("The decision can no longer change: the case has moved on."))
     if not str(reason).strip():
         raise RuleViolation(_("Say why the decision should be reconsidered."))
     pending = ReconsiderationRequest.objects.filter(
@@ -60,8 +63,6 @@ def reconsideration_for_filer(complaint):
 
     A filer may ask while the decision can still change: the case is routed away or waiting for
     its investigation to open, and no request of theirs is pending."""
-    from .models import Case
-
     latest = ReconsiderationRequest.objects.filter(complaint=complaint).order_by("-requested_at").first()
     case = complaint.case
     open_to_change = bool(case.decision) and case.status in (Case.Status.RESOLVED, Case.Status.AWAITING_INVESTIGATION)
@@ -69,6 +70,11 @@ def reconsideration_for_filer(complaint):
 
 
 def _tell_directors(request, actor):
+    with translation.override(settings.LANGUAGE_CODE):
+        _tell_directors_in_office_language(request, actor)
+
+
+def _tell_directors_in_office_language(request, actor):
     for director in get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True):
         notice_send(
             recipient_user=director,

@@ -153,8 +153,15 @@ def decision_apply(*, case, decision, reason, actor):
             _("This case is in a category OCPA must investigate (%(category)s); it cannot be routed elsewhere.")
             % {"category": category.replace("_", " ")}
         )
+    if case.is_chief_route and decision != Case.Decision.INVESTIGATE:
+        raise RuleViolation(
+            _("An allegation names the Chief of Police: OCPA investigates and reports to the Mayor (R1.7).")
+        )
     to = Case.Status.AWAITING_INVESTIGATION if decision == Case.Decision.INVESTIGATE else Case.Status.RESOLVED
     fields = {"decision": decision, "decision_reason": reason, "decided_by": actor, "decided_at": timezone.now()}
+    if category and not case.mandatory_category:
+        # The category binds from the decision on: a later edit of an allegation type cannot undo it.
+        fields["mandatory_category"] = category
     if case.status == to:
         # A reconsidered decision that stays routed away (mediation to dismissal) changes no status.
         for name, value in fields.items():

@@ -56,6 +56,7 @@ def case_detail(request, pk):
         "sections": case_sections(request, case),
         "timeline": case_timeline(case=case, user=request.user),
     }
+    context["can_work_intake"] = can_work_intake(request.user)
     if can_work_intake(request.user) and case.status == Case.Status.RECEIVED:
         context["allegation_form"] = AllegationForm()
         context.update(_roster_search(request))

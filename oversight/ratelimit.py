@@ -5,10 +5,13 @@ from django.core.cache import cache
 
 
 def client_address(request):
-    # Behind the TLS proxy the client is the last address the proxy appended.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.SECURE_PROXY_SSL_HEADER else ""
-    if forwarded:
-        return forwarded.split(",")[-1].strip()
+    """The client's address. Behind TRUSTED_PROXY_COUNT proxies each appends what it saw, so the
+    client is that many entries from the right; anything further left was written by the client
+    and is never trusted. Without trusted proxies the header is ignored."""
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
 
 

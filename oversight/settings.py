@@ -93,7 +93,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "oversight.accounts.views.locked_out"
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+# One answer to "who is the client" for the rate limits (oversight/ratelimit.py) and the login log.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
 AXES_VERBOSE = False
 # axes.W006 asks to lock by address too; we lock the account instead (what CJIS 5.5.3 asks),
 # because staff share the City's outbound addresses and one typo-prone user would lock out all.
@@ -263,6 +265,7 @@ COMPLAINT_MAX_FILE_BYTES = env.int("COMPLAINT_MAX_FILE_BYTES", default=100 * 102
 COMPLAINT_MAX_TOTAL_BYTES = env.int("COMPLAINT_MAX_TOTAL_BYTES", default=250 * 1024**2)
 COMPLAINT_MAX_FILES = env.int("COMPLAINT_MAX_FILES", default=10)
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=10)  # filings per address per hour
+STATUS_ADD_RATE_LIMIT = env.int("STATUS_ADD_RATE_LIMIT", default=20)  # additions from a status page per hour
 STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes
 # R1.7: where findings on an allegation against the Chief are sent; empty means a printed letter.
 MAYOR_EMAIL = env.str("MAYOR_EMAIL", default="")

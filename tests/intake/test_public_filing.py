@@ -248,3 +248,15 @@ def test_pages_that_carry_the_access_code_are_never_cached(client):
     file_through_form(client)
     assert "no-store" in client.get("/complaints/filed/")["Cache-Control"]
     assert "no-store" in client.get("/complaints/status/")["Cache-Control"]
+
+
+def test_the_client_address_ignores_what_the_client_writes_in_x_forwarded_for(rf, settings):
+    from oversight.ratelimit import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_address(request) == "10.0.0.2"  # no proxy trusted: the header is the client's own
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(request) == "203.0.113.9"  # what our one proxy saw, not the forged 6.6.6.6
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert client_address(request) == "6.6.6.6"
