@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from .models import Complaint, ComplaintAttachment, FilerMessage
-from .permissions import can_message_filer
+from .permissions import can_message_filer, can_work_intake
 from .public_forms import FilerMessageForm
 
 
@@ -30,4 +30,9 @@ def filer_section(request, case):
             if may_write
             else None
         )
-    return {"template": "intake/partials/_filer_section.html", "complaints": complaints, "case": case}
+    return {
+        "template": "intake/partials/_filer_section.html",
+        "complaints": complaints,
+        "case": case,
+        "can_reissue_code": can_work_intake(request.user),
+    }

@@ -14,7 +14,7 @@ from oversight.history import save_audited
 from .exceptions import RuleViolation
 from .filer_notices import filer_notice_send, status_url
 from .models import Complaint, FilerMessage, SurveyAnswer
-from .permissions import can_message_filer
+from .permissions import can_message_filer, can_work_intake
 from .services import attachment_record, complaint_file
 
 
@@ -132,3 +132,18 @@ def survey_answer(*, complaint, answers, actor=None):
         actor=actor,
         reason="Survey answered by the filer",
     )
+
+
+@transaction.atomic
+def access_code_reissue(*, complaint, actor, reason):
+    """A filer who lost their code calls the Office: intake staff give a new one, and the old one
+    stops working (R1.4). Returns the new code, to be read out once; only its hash is kept."""
+    from .access import access_code_hash, access_code_new
+
+    if not can_work_intake(actor):
+        raise PermissionDenied
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    code = access_code_new()
+    complaint.access_code_hash = access_code_hash(code)
+    save_audited(complaint, actor=actor, reason=reason, update_fields=["access_code_hash"])
+    return code

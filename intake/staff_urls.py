@@ -9,6 +9,7 @@ urlpatterns = [
     path("incidents/new/", views.incident_open, name="incident-open"),
     path("allegation-types/", views.allegation_type_list, name="allegation-type-list"),
     path("allegation-types/<int:pk>/", views.allegation_type_edit, name="allegation-type-edit"),
+    path("cases/<int:pk>/access-code/", views.access_code_reissue, name="access-code-reissue"),
     path("cases/<int:pk>/reconsideration/", views.reconsideration_enter, name="reconsideration-enter"),
     path("reconsiderations/<int:pk>/decide/", views.reconsideration_decide, name="reconsideration-decide"),
     path("groups/", views.incident_group_index, name="incident-group-list"),

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from oversight.accounts.roles import Role, role_required
 from oversight.web import call_service, form_errors_to_messages, submit_form
 
-from . import allegation_types, incidents, reconsideration, services
+from . import allegation_types, filing, incidents, reconsideration, services
 from .access import access_code_matches, access_code_new
-from .models import AllegationType, IncidentGroup, ReconsiderationRequest
+from .models import AllegationType, Complaint, IncidentGroup, ReconsiderationRequest
 from .selectors import case_get_for, case_list_visible_to
 from .staff_forms import (
     AllegationTypeEditForm,
@@ -220,4 +220,27 @@ def case_group_leave(request, pk):
         case=case,
         actor=request.user,
     )
+    return redirect("intake:case-detail", pk=case.pk)
+
+
+@role_required(*INTAKE)
+@require_POST
+def access_code_reissue(request, pk):
+    """Intake staff give a filer who lost their access code a new one, shown once (R1.4)."""
+    case = case_get_for(user=request.user, pk=pk)
+    complaint = get_object_or_404(Complaint, case=case, pk=request.POST.get("complaint") or 0)
+    code = call_service(
+        request,
+        filing.access_code_reissue,
+        success=_("A new access code was made; the old one no longer works."),
+        complaint=complaint,
+        actor=request.user,
+        reason="Filer lost the access code; new code given",
+    )
+    if code:
+        messages.info(
+            request,
+            _("Give the filer case number %(number)s and access code %(code)s for their status page.")
+            % {"number": case.number, "code": code},
+        )
     return redirect("intake:case-detail", pk=case.pk)

@@ -207,6 +207,7 @@ EXPECTED_ROLES = {
     "complaints/staff/cases/<int:pk>/close/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/cases/<int:pk>/filer-messages/": {Role.DIRECTOR, Role.INTAKE, Role.INVESTIGATOR},
     "complaints/staff/attachments/<int:pk>/": {Role.DIRECTOR, Role.INTAKE, Role.INVESTIGATOR},
+    "complaints/staff/cases/<int:pk>/access-code/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/complaints/new/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/incidents/new/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/allegation-types/": {Role.ADMIN, Role.DIRECTOR},

@@ -86,3 +86,24 @@ def test_additions_from_a_status_page_are_limited_per_address_with_the_phone_nam
     assert settings.OFFICE_PHONE in limited.content.decode() and "Note 3" in limited.content.decode()
     assert FilerMessage.objects.filter(complaint__case=case, direction="from_filer").count() == 2
     assert Case.objects.count() == 1
+
+
+def test_intake_staff_give_a_filer_who_lost_the_code_a_new_one_and_the_old_one_stops_working(client, intake_user):
+    import re
+
+    case, old = file_through_form(Client())
+    complaint = case.complaints.get()
+    client.force_login(intake_user)
+    page = client.post(
+        f"/complaints/staff/cases/{case.pk}/access-code/", {"complaint": complaint.pk}, follow=True
+    ).content.decode()
+    new = re.search(r"access code (\S+) for their status page", page).group(1)
+    assert new != old
+    filer = Client()
+    assert unlock(filer, case, old).status_code == 400
+    assert unlock(filer, case, new).status_code == 302
+    last = complaint.history.order_by("-history_date").first()
+    assert (last.history_user, last.history_change_reason) == (
+        intake_user,
+        "Filer lost the access code; new code given",
+    )
