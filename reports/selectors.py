@@ -5,10 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intake.models import Case
+from intake.public_forms import SurveyForm
+from intake.status import survey_summary
 from investigations.models import Finding, FindingOutcome, Interview, RecordsRequest
 from oversight.calendar.models import Deadline
 
 from .models import ReportDocument
+
+SURVEY_QUESTIONS = ("ease_of_filing", "kept_informed", "treated_fairly", "overall")
 
 
 def _year_bounds(year):
@@ -17,7 +21,7 @@ def _year_bounds(year):
 
 
 def annual_report_data(*, year):
-    """Anonymized counts for the annual report (R5.1): no names, only numbers. Five queries."""
+    """Anonymized counts for the annual report (R5.1): no names, only numbers. Six queries."""
     start, end = _year_bounds(year)
     cases = Case.objects.filter(received_at__gte=start, received_at__lt=end)
     by_decision = dict(cases.values_list("decision").annotate(n=Count("pk")).order_by())
@@ -34,12 +38,16 @@ def annual_report_data(*, year):
     )
     refusals = Interview.objects.filter(status=Interview.Status.REFUSED, held_at__gte=start, held_at__lt=end)
     requests_sent = RecordsRequest.objects.filter(sent_at__gte=start, sent_at__lt=end)
+    survey = survey_summary(answered_from=start, answered_to=end)
     return {
         "year": year,
         "investigations_past_180_days": late["investigations"],
         "records_requests_sent": requests_sent.count(),
         "records_requests_overdue": late["records_requests"],
         "refusals_to_cooperate": refusals.count(),
+        # R1.10: what filers said when their case closed; the mean of each 1-5 question.
+        "survey_answers": survey["count"],
+        "survey": [(SurveyForm.base_fields[name].label, survey[name]) for name in SURVEY_QUESTIONS],
         "total_cases": sum(by_decision.values()),
         "by_decision": [(label, by_decision.get(value, 0)) for value, label in Case.Decision.choices]
         + [(_("Not yet decided"), by_decision.get("", 0))],

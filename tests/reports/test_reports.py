@@ -37,7 +37,7 @@ def test_annual_counts_by_decision_and_finding(intake_user, director, investigat
 def test_annual_report_runs_a_constant_number_of_queries(intake_user, django_assert_max_num_queries):
     for _ in range(5):
         case_received(intake_user)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         annual_report_data(year=_year())
 
 
@@ -77,3 +77,21 @@ def test_pdf_renderer_refuses_to_fetch_outside_urls():
 
 def test_years_outside_the_range_are_404(client):
     assert client.get("/reports/annual/1999/").status_code == 404
+
+
+def test_the_survey_answers_of_the_year_are_in_the_report(client, intake_user):
+    from intake.filing import survey_answer
+    from intake.services import allegation_add, case_close
+    from tests.factories import AllegationTypeFactory, file_complaint
+
+    for overall in (2, 5):
+        case = file_complaint(contact_email="filer@example.org")
+        allegation_add(case=case, allegation_type=AllegationTypeFactory(), actor=intake_user, reason="x")
+        case_decide(case=case, decision="mediation", reason="Agreed", actor=intake_user)
+        case_close(case=case, actor=intake_user, reason="Mediated")
+        survey_answer(complaint=case.complaints.get(), answers={"overall": overall, "comments": ""}, actor=None)
+    data = annual_report_data(year=_year())
+    assert data["survey_answers"] == 2
+    assert dict(data["survey"])["Overall, how satisfied are you?"] == 3.5
+    page = client.get("/reports/annual/", follow=True).content.decode()
+    assert "2 answers" in page and "3.5" in page
