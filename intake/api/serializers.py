@@ -43,6 +43,13 @@ class CaseDetailSerializer(CaseListSerializer):
         ]
 
 
+class CaseBoardDetailSerializer(CaseDetailSerializer):
+    """What a panel member may read (R3.4): the case and its allegations, not intake's notes."""
+
+    class Meta(CaseDetailSerializer.Meta):
+        fields = [f for f in CaseDetailSerializer.Meta.fields if f not in ("decision_reason", "incident_summary")]
+
+
 class CaseDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Case.Decision.choices)
     reason = serializers.CharField(max_length=4000)

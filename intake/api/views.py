@@ -11,7 +11,7 @@ from intake.filters import CaseQueueFilter
 from intake.selectors import case_get_for, case_list_visible_to
 from oversight.accounts.roles import Role, has_role
 
-from .serializers import CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
+from .serializers import CaseBoardDetailSerializer, CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
 
 
 class IsCaseViewer(BasePermission):
@@ -43,6 +43,12 @@ class CaseDetailApi(generics.RetrieveAPIView):
     permission_classes = [IsCaseViewer]
     serializer_class = CaseDetailSerializer
     allowed_roles = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
+
+    def get_serializer_class(self):
+        user = self.request.user
+        if has_role(user, Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR):
+            return CaseDetailSerializer
+        return CaseBoardDetailSerializer
 
     def get_queryset(self):
         return case_list_visible_to(user=self.request.user).prefetch_related(

@@ -89,3 +89,17 @@ def test_the_schema_lists_the_intake_endpoints_and_filters(client):
     assert "post" in paths["/api/v1/cases/{id}/decision/"]
     filters = {p["name"] for p in paths["/api/v1/cases/"]["get"]["parameters"]}
     assert {"status", "channel", "language", "age", "mandatory_category"} <= filters
+
+
+def test_a_panel_member_reads_the_case_without_intakes_notes(
+    client, intake_user, director, investigator, board_members
+):
+    from tests.arrange import case_before_panel
+
+    case, _panel = case_before_panel(intake_user, director, investigator, board_members)
+    client.force_login(board_members[0])
+    body = client.get(f"/api/v1/cases/{case.pk}/").json()
+    assert body["number"] == case.number and body["allegations"]
+    assert "decision_reason" not in body and "incident_summary" not in body
+    client.force_login(director)
+    assert "decision_reason" in client.get(f"/api/v1/cases/{case.pk}/").json()
