@@ -90,29 +90,35 @@ def survey_invite(case, *, actor):
         filer_notice_send(complaint, compose, actor=actor, dedupe_key=f"survey-invite:{complaint.pk}")
 
 
-def _on_status_page(notice, complaint, actor):
-    """A notice to the filer about their case also appears on their status page, in their language,
-    so a filer who asked not to be contacted (or gave only a phone number) still reads it there."""
+def filer_message_to(complaint, *, body, notice, actor, reason):
+    """A message from the Office on the filer's status page (R1.4), tied to its notice row (R6.3)."""
     from django.utils import timezone
 
     from oversight.history import save_audited
 
     from .filer_models import FilerMessage
 
-    if notice is None:
-        return None
-    save_audited(
+    return save_audited(
         FilerMessage(
             complaint=complaint,
             direction=FilerMessage.Direction.TO_FILER,
-            body=notice.body,
+            body=body,
             author=actor if getattr(actor, "is_authenticated", False) else None,
             notice=notice,
             created_at=timezone.now(),
         ),
         actor=actor,
-        reason="Notice shown on the filer's status page",
+        reason=reason,
     )
+
+
+def _on_status_page(notice, complaint, actor):
+    """A notice to the filer about their case also appears on their status page, in their language,
+    so a filer who asked not to be contacted (or gave only a phone number) still reads it there."""
+    if notice is not None:
+        filer_message_to(
+            complaint, body=notice.body, notice=notice, actor=actor, reason="Notice shown on the filer's status page"
+        )
     return notice
 
 

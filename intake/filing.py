@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from oversight.history import save_audited
 
 from .exceptions import RuleViolation
-from .filer_notices import filer_notice_send, status_url
+from .filer_notices import filer_message_to, filer_notice_send, status_url
 from .models import Complaint, FilerMessage, SurveyAnswer
 from .permissions import can_message_filer, can_work_intake
 from .services import attachment_record, complaint_file
@@ -104,18 +104,7 @@ def filer_message_send(*, complaint, body, actor):
         return subject, text
 
     notice = filer_notice_send(complaint, compose, actor=actor, status_page_only=True)
-    return save_audited(
-        FilerMessage(
-            complaint=complaint,
-            direction=FilerMessage.Direction.TO_FILER,
-            body=body.strip(),
-            author=actor,
-            notice=notice,
-            created_at=timezone.now(),
-        ),
-        actor=actor,
-        reason="Message to the filer",
-    )
+    return filer_message_to(complaint, body=body.strip(), notice=notice, actor=actor, reason="Message to the filer")
 
 
 @transaction.atomic

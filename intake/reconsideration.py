@@ -19,6 +19,12 @@ from .permissions import can_decide_reconsideration, can_work_intake
 from .services import case_lock, decision_apply
 
 
+def decision_may_change(case):
+    """R1.9: a decision can be reconsidered while it can still change: made, and the case either
+    routed away or waiting for its investigation to open. The one place that says so."""
+    return bool(case.decision) and case.status in (Case.Status.RESOLVED, Case.Status.AWAITING_INVESTIGATION)
+
+
 @transaction.atomic
 def reconsideration_request(*, case, complaint, reason, actor=None):
     """Records a filer's request to reconsider; asking again while one is pending returns that one.
@@ -33,7 +39,7 @@ def reconsideration_request(*, case, complaint, reason, actor=None):
     case = case_lock(case)
     if not case.decision:
         raise RuleViolation(_("There is no case-handling decision to reconsider yet."))
-    if case.status not in (Case.Status.RESOLVED, Case.Status.AWAITING_INVESTIGATION):
+    if not decision_may_change(case):
         raise RuleViolation(_("The decision can no longer change: the case has moved on."))
     if not str(reason).strip():
         raise RuleViolation(_("Say why the decision should be reconsidered."))
@@ -64,9 +70,7 @@ def reconsideration_for_filer(complaint):
     A filer may ask while the decision can still change: the case is routed away or waiting for
     its investigation to open, and no request of theirs is pending."""
     latest = ReconsiderationRequest.objects.filter(complaint=complaint).order_by("-requested_at").first()
-    case = complaint.case
-    open_to_change = bool(case.decision) and case.status in (Case.Status.RESOLVED, Case.Status.AWAITING_INVESTIGATION)
-    return latest, open_to_change and not (latest and latest.is_pending)
+    return latest, decision_may_change(complaint.case) and not (latest and latest.is_pending)
 
 
 def _tell_directors(request, actor):

@@ -2,6 +2,7 @@
 
 from .models import Case, IncidentGroup
 from .permissions import can_decide_reconsideration, can_work_intake
+from .reconsideration import decision_may_change
 from .staff_forms import GroupCaseForm, ReconsiderationDecideForm, ReconsiderationRequestForm
 from .staff_selectors import reconsideration_list_for_case
 
@@ -15,7 +16,7 @@ def reconsideration_section(request, case):
     director = can_decide_reconsideration(request.user)
     rows = [(r, ReconsiderationDecideForm(prefix_id=r.pk) if director and r.is_pending else None) for r in requests]
     context = {"template": "intake/partials/_reconsideration.html", "case": case, "rows": rows}
-    if can_work_intake(request.user) and case.decision and case.complaints.exists():
+    if can_work_intake(request.user) and decision_may_change(case) and case.complaints.exists():
         context["request_form"] = ReconsiderationRequestForm(case=case)
     return context
 

@@ -81,7 +81,7 @@ def case_timeline_parts(case, user):
     from .permissions import marking_filter
 
     parts = [(_("Notice to the Chief"), ChiefNotice.history.filter(case_id=case.pk))]
-    investigation = Investigation.objects.filter(case=case).first()
+    investigation = investigation_for_case(case)
     if investigation is None:
         return parts
     visible = marking_filter(user, investigation)
@@ -104,6 +104,6 @@ def investigation_due_at_for_case(case):
     from oversight.calendar.models import Deadline
     from oversight.calendar.selectors import deadline_for
 
-    investigation = Investigation.objects.filter(case=case).first()
+    investigation = investigation_for_case(case)
     deadline = deadline_for(investigation, Deadline.Rule.INVESTIGATION_180D) if investigation else None
     return deadline.due_at if deadline else None
