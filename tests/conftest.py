@@ -12,6 +12,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_configure(config):
+    # `make test-clocks` runs the suite under faketime; if the clock did not really move, the run
+    # would prove nothing, so it stops here instead of passing.
+    expected = os.environ.get("OVERSIGHT_EXPECT_DATE")
+    if expected and datetime.date.today().isoformat() != expected:
+        raise pytest.UsageError(f"the clock was meant to read {expected} but reads {datetime.date.today()}")
     # A plain `pytest` (not `make test`) still gets fresh .mo files; the xdist controller
     # compiles before its workers start, so workers never race on the files.
     if not os.environ.get("PYTEST_XDIST_WORKER"):

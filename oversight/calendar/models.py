@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .business_days import PACIFIC
+
 
 class CityDay(models.Model):
     """A day the City adds to, or removes from, the Oregon holiday list (DEADLINES.md).
@@ -54,7 +56,8 @@ class Deadline(models.Model):
         indexes = [models.Index(fields=["due_at"], condition=models.Q(met_at__isnull=True), name="deadline_open_due")]
 
     def __str__(self):
-        return f"{self.get_rule_display()} due {self.due_at:%Y-%m-%d}"
+        # The law's days are Pacific days: a request due at 23:59 on 1 December is due on the 1st.
+        return f"{self.get_rule_display()} due {self.due_at.astimezone(PACIFIC):%Y-%m-%d}"
 
     @property
     def is_open(self):
@@ -62,12 +65,15 @@ class Deadline(models.Model):
 
 
 class DeadlineReminder(models.Model):
-    """A reminder or escalation owed at ``fire_at``; ``sent_at`` is set exactly once."""
+    """A reminder or escalation owed at ``fire_at``; ``sent_at`` is set exactly once, when the sweep
+    handles it. A reminder that a later one of the same clock had already overtaken when the sweep
+    first saw it is not sent: ``skipped_reason`` says why (issue 8)."""
 
     deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=32)
     fire_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
+    skipped_reason = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["fire_at"]
@@ -77,4 +83,4 @@ class DeadlineReminder(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} at {self.fire_at:%Y-%m-%d %H:%M}"
+        return f"{self.kind} at {self.fire_at.astimezone(PACIFIC):%Y-%m-%d %H:%M}"

@@ -71,11 +71,34 @@ def deadline_sweep(*, now=None, batch=200):
                 .select_related("deadline")
                 .order_by("fire_at")[:batch]
             )
+            overtaken = _overtaken(due, now)
             for reminder in due:
-                _fire(reminder, now)
-            sent += len(due)
+                if reminder.pk in overtaken:
+                    _skip(reminder, now, overtaken[reminder.pk])
+                else:
+                    _fire(reminder, now)
+                    sent += 1
         if len(due) < batch:
             return sent
+
+
+def _overtaken(due, now):
+    """Reminders of this batch that a later reminder of the same clock, also due, makes pointless:
+    a clock first seen after "30 days left" and "14 days left" have both passed says only the latest."""
+    latest = {}
+    rows = DeadlineReminder.objects.filter(deadline_id__in={r.deadline_id for r in due}, fire_at__lte=now)
+    for deadline_id, kind, fire_at in rows.values_list("deadline_id", "kind", "fire_at").order_by("fire_at"):
+        latest[deadline_id] = (fire_at, kind)
+    return {
+        r.pk: f"not sent: the later reminder '{latest[r.deadline_id][1]}' was also due when the sweep first saw it"
+        for r in due
+        if r.fire_at < latest[r.deadline_id][0]
+    }
+
+
+def _skip(reminder, now, reason):
+    reminder.sent_at, reminder.skipped_reason = now, reason[:200]
+    reminder.save(update_fields=["sent_at", "skipped_reason"])
 
 
 def _fire(reminder, now):

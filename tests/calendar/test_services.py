@@ -45,7 +45,7 @@ def test_sweep_escalates_an_overdue_request_exactly_once(records_request, direct
     after_due = datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC)
     first = deadline_sweep(now=after_due)
     second = deadline_sweep(now=after_due + timedelta(minutes=1))
-    assert (first, second) == (2, 0)  # the day-before reminder and the breach
+    assert (first, second) == (1, 0)  # the breach; the day-before reminder it overtook is skipped
     deadline = Deadline.objects.get(rule="records_5bd")
     assert deadline.breached_at == deadline.due_at
     escalations = Notice.objects.filter(subject__contains="overdue")
@@ -60,7 +60,8 @@ def test_breach_is_recorded_in_history_with_a_reason(records_request):
 
 def test_met_deadline_sends_no_more_reminders(records_request, liaison):
     deadline = Deadline.objects.get(rule="records_5bd")
-    deadline_meet(deadline=deadline, actor=liaison, reason="Answered")
+    with time_machine.travel(datetime(2026, 11, 30, 10, 0, tzinfo=PACIFIC), tick=False):  # before it falls due
+        deadline_meet(deadline=deadline, actor=liaison, reason="Answered")
     assert deadline_sweep(now=datetime(2026, 12, 9, tzinfo=PACIFIC)) == 0
     deadline.refresh_from_db()
     assert deadline.breached_at is None and deadline.met_at is not None
@@ -86,9 +87,45 @@ def test_investigation_clock_warns_investigator_30_14_7_days_before(intake_user,
             "subject", flat=True
         )
     ) == [f"Case {deadline.about.case.number}: 30 days left of 180"]
-    deadline_sweep(now=deadline.due_at + timedelta(minutes=1))
+    deadline_sweep(now=deadline.due_at - timedelta(days=10))
+    deadline_sweep(now=deadline.due_at - timedelta(days=6))
     assert Notice.objects.filter(recipient_user=investigator, subject__contains="days left").count() == 3
+    deadline_sweep(now=deadline.due_at + timedelta(minutes=1))
     assert Notice.objects.filter(recipient_user=director, subject__contains="past 180 days").count() == 1
+
+
+def test_a_clock_first_seen_after_several_reminders_sends_only_the_latest(intake_user, director, investigator):
+    with time_machine.travel(MONDAY_BEFORE_THANKSGIVING, tick=False):
+        case_investigating(intake_user, director, investigator)
+    deadline = Deadline.objects.get(rule="investigation_180d")
+    # The sweep did not run for weeks (an outage): 30, 14 and 7 days left and the breach are all due.
+    assert deadline_sweep(now=deadline.due_at + timedelta(minutes=1)) == 1
+    subjects = list(Notice.objects.filter(about_id=deadline.pk).values_list("subject", flat=True))
+    assert subjects == [f"Case {deadline.about.case.number}: investigation past 180 days"]
+    assert not Notice.objects.filter(subject__contains="days left").exists()
+    skipped = {r.kind: r.skipped_reason for r in deadline.reminders.all()}
+    assert skipped["breach"] == ""
+    for kind in ("warning_30d", "warning_14d", "warning_7d"):
+        assert skipped[kind] == "not sent: the later reminder 'breach' was also due when the sweep first saw it"
+    assert deadline_sweep(now=deadline.due_at + timedelta(minutes=2)) == 0
+
+
+def test_a_clock_seen_between_two_reminders_sends_the_one_that_still_means_something(
+    intake_user, director, investigator
+):
+    with time_machine.travel(MONDAY_BEFORE_THANKSGIVING, tick=False):
+        case_investigating(intake_user, director, investigator)
+    deadline = Deadline.objects.get(rule="investigation_180d")
+    assert deadline_sweep(now=deadline.due_at - timedelta(days=10)) == 1
+    assert list(Notice.objects.filter(subject__contains="days left").values_list("subject", flat=True)) == [
+        f"Case {deadline.about.case.number}: 14 days left of 180"
+    ]
+    assert deadline.reminders.get(kind="warning_30d").skipped_reason.startswith("not sent")
+
+
+def test_deadline_names_its_pacific_due_date(records_request):
+    # Due at 23:59:59 on 1 December in Portland, which is already 2 December in UTC.
+    assert str(Deadline.objects.get(rule="records_5bd")).endswith("due 2026-12-01")
 
 
 def test_adding_a_city_day_retimes_open_deadlines_and_records_why(records_request, admin_user):
