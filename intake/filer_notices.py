@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
 
-from .models import Case, Complaint
+from .models import Case, Complaint, FilerMessage
 
 
 def status_url(complaint):
@@ -73,21 +73,50 @@ def complaint_acknowledge(complaint, *, actor):
 
 
 def survey_invite(case, *, actor):
-    """R1.10: at closure every filer with contact is invited to the survey, once per complaint."""
+    """The closing letter (R1.4, R1.10): how the case ended and the survey, once per complaint.
+
+    Every filer reads it on their status page, whatever their contact choice; it is e-mailed or
+    posted only to a filer who asked to be contacted and gave an address."""
     for complaint in case.complaints.all():
-        if complaint.wants_no_contact:
-            continue
 
         def compose(complaint=complaint):
             subject = _("Your case %(number)s is closed: tell us how we did") % {"number": case.number}
-            body = _(
-                "Your case %(number)s is closed. Please answer a short survey about how the Oversight System "
-                "handled your complaint. Open %(url)s with your case number and access code; the survey is on "
-                "your status page. Answering is voluntary.\n\nQuestions: %(phone)s"
-            ) % {"number": case.number, "url": status_url(complaint), "phone": settings.OFFICE_PHONE}
-            return subject, body
+            return subject, _closing_text(case, complaint)
 
-        filer_notice_send(complaint, compose, actor=actor, dedupe_key=f"survey-invite:{complaint.pk}")
+        notice = filer_notice_send(
+            complaint, compose, actor=actor, dedupe_key=f"survey-invite:{complaint.pk}", status_page_only=True
+        )
+        _on_status_page(notice, complaint, actor)
+
+
+def _closing_text(case, complaint):
+    values = {
+        "number": case.number,
+        "date": formats.date_format(timezone.localtime(case.closed_at or timezone.now()), "DATE_FORMAT"),
+        "decision": str(Case.Decision(case.decision).label) if case.decision else "",
+        "url": status_url(complaint),
+        "phone": settings.OFFICE_PHONE,
+    }
+    if case.decision and case.decision != Case.Decision.INVESTIGATE:
+        # Translators: public. The closing letter to the filer: a case handled without investigation.
+        outcome = _(
+            "On %(date)s the Office of Community-based Police Accountability closed your case %(number)s. "
+            "Your complaint was handled this way: %(decision)s."
+        )
+    else:
+        # Translators: public. The closing letter to the filer: an investigated case (the findings were
+        # reviewed by a Board panel, or by the Mayor for the Chief of Police).
+        outcome = _(
+            "On %(date)s the Office of Community-based Police Accountability closed your case %(number)s. "
+            "The investigation of your complaint and the review of its findings are finished."
+        )
+    # Translators: public. The closing letter to the filer, after how the case ended.
+    survey = _(
+        "Please answer a short survey about how the Oversight System handled your complaint. It is on your "
+        "status page, %(url)s, which opens with your case number and access code. Answering is voluntary."
+        "\n\nQuestions: %(phone)s"
+    )
+    return f"{outcome % values}\n\n{survey % values}"
 
 
 def filer_message_to(complaint, *, body, notice, actor, reason):
@@ -114,8 +143,9 @@ def filer_message_to(complaint, *, body, notice, actor, reason):
 
 def _on_status_page(notice, complaint, actor):
     """A notice to the filer about their case also appears on their status page, in their language,
-    so a filer who asked not to be contacted (or gave only a phone number) still reads it there."""
-    if notice is not None:
+    so a filer who asked not to be contacted, or gave no contact at all, still reads it there (R1.4).
+    A notice logged before (a repeated dedupe key) is not shown twice."""
+    if notice is not None and not FilerMessage.objects.filter(complaint=complaint, notice=notice).exists():
         filer_message_to(
             complaint, body=notice.body, notice=notice, actor=actor, reason="Notice shown on the filer's status page"
         )
@@ -134,10 +164,8 @@ def _decision_text(case):
 def decision_notice(*, case, complaint, actor):
     """Tells one filer the case-handling decision and their right to ask for reconsideration (R1.8, R1.9).
 
-    Anonymous filers are owed no notice (R1.2); a filer who asked not to be contacted, or gave only a
-    phone number, finds it on their status page."""
-    if complaint.is_anonymous:
-        return None
+    R1.4: the status page is every filer's primary contact, so every filer finds the letter there,
+    anonymous or not; it is e-mailed or posted only to a filer who asked and gave an address."""
 
     def compose():
         # Translators: public. The decision notice to the filer.
@@ -156,7 +184,7 @@ def decision_notice(*, case, complaint, actor):
 
 
 def decision_notify_filers(*, case, actor, exclude=()):
-    """Tells every filer with contact details the decision, each in their own language."""
+    """Tells every filer the decision, each in their own language, on their status page at least."""
     for complaint in case.complaints.exclude(pk__in=[c.pk for c in exclude]):
         decision_notice(case=case, complaint=complaint, actor=actor)
 

@@ -3,12 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from oversight.forms import AccessibleForm
-from oversight.uploads import inspect_upload
+from oversight.uploads import RECORD_KINDS, inspect_upload, limit_text, size_over_limit
 
 from .access import access_code_new, access_token_code, access_token_sign
 from .filer_models import FilerDemographics
@@ -25,6 +25,7 @@ PUBLIC_LANGUAGES = [
 ]
 _LANGUAGE_CODES = {code for code, _name in PUBLIC_LANGUAGES}
 HONEYPOT = "website"
+_FINGERPRINT_SALT = "intake.filed_text"
 
 
 def active_public_language():
@@ -56,6 +57,40 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+# A browser cannot refill a file control, so after any refusal the filer chooses the files again.
+_CHOOSE_FILES_AGAIN = _("Please choose your files again. Everything else you typed is kept.")
+# The kinds of file a filer may send, in plain words; each lists the formats the allow-list
+# in oversight/uploads.py accepts for it, so the two cannot drift apart.
+_KIND_NAMES = {
+    "photo": _("photos (%(formats)s)"),
+    "video": _("videos (%(formats)s)"),
+    "audio": _("audio (%(formats)s)"),
+    "document": _("documents (%(formats)s)"),
+}
+
+
+def accepted_kinds_text(allowed):
+    """The kinds of file in allowed, in plain words: "photos (JPEG, PNG); videos (MP4); ..."."""
+    formats_by_kind = {}
+    for content_type, (kind, name) in RECORD_KINDS.items():
+        if content_type in allowed and name not in formats_by_kind.setdefault(kind, []):
+            formats_by_kind[kind].append(name)
+    return "; ".join(str(_KIND_NAMES[kind]) % {"formats": ", ".join(names)} for kind, names in formats_by_kind.items())
+
+
+def _refusal(upload, exc):
+    """Why a file was refused, for the public: sizes that differ visibly, kinds in plain words (R1.3)."""
+    error = exc.error_list[0]
+    if error.code == "too_large":
+        text = _("The file “%(name)s” was not accepted: it is %(size)s, larger than the %(limit)s limit for one file.")
+        return text % {"name": upload.name, "size": error.params["size"], "limit": error.params["limit"]}
+    if error.code == "kind_refused":
+        text = _("The file “%(name)s” was not accepted: it is not a kind of file we take. You can send: %(kinds)s.")
+        return text % {"name": upload.name, "kinds": accepted_kinds_text(error.params["allowed"])}
+    text = _("The file “%(name)s” was not accepted: %(reason)s")
+    return text % {"name": upload.name, "reason": " ".join(exc.messages)}
+
+
 class AttachmentsMixin:
     """Checks every chosen file by its content and size; errors name the file (R1.3)."""
 
@@ -68,21 +103,18 @@ class AttachmentsMixin:
             try:
                 facts = inspect_upload(upload, max_bytes=settings.COMPLAINT_MAX_FILE_BYTES)
             except ValidationError as exc:
-                errors.append(
-                    _("The file “%(name)s” was not accepted: %(reason)s")
-                    % {"name": upload.name, "reason": " ".join(exc.messages)}
-                )
+                errors.append(_refusal(upload, exc))
                 continue
             total += upload.size
             inspected.append((upload, facts))
         if total > settings.COMPLAINT_MAX_TOTAL_BYTES:
+            size, limit = size_over_limit(total, settings.COMPLAINT_MAX_TOTAL_BYTES)
             errors.append(
-                _("Together the files are %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(total), "limit": filesizeformat(settings.COMPLAINT_MAX_TOTAL_BYTES)}
+                _("Together the files are %(size)s, larger than the %(limit)s limit for all files.")
+                % {"size": size, "limit": limit}
             )
         if errors:
-            # A browser cannot refill a file control, so the filer is told to choose the files again.
-            errors.append(_("Please choose your files again. Everything else you typed is kept."))
+            errors.append(_CHOOSE_FILES_AGAIN)
             raise ValidationError(errors)
         return inspected
 
@@ -93,11 +125,45 @@ _ATTACHMENTS_HELP = _(
 )
 
 
+class TextLimit:
+    """A length limit checked on the server, with a message naming the limit and the count typed.
+
+    Never a maxlength attribute: a browser cuts pasted text at maxlength without a word, and the
+    filer would not know the end of their account was lost. Line breaks count once, as they look."""
+
+    message = _(
+        "This is too long: the limit is %(limit)s characters and you typed %(count)s. "
+        "Please shorten it. What you typed is kept here."
+    )
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __call__(self, value):
+        count = len(str(value).replace("\r\n", "\n"))
+        if count > self.limit:
+            raise ValidationError(
+                self.message, code="max_length", params={"limit": _count(self.limit), "count": _count(count)}
+            )
+
+
+def _count(number):
+    return formats.number_format(number, force_grouping=True, use_l10n=True)
+
+
+def limit_text_field(field, limit):
+    """Adds the limit to a free-text field and says it in the hint ("Up to 20,000 characters.")."""
+    field.validators.append(TextLimit(limit))
+    field.widget.attrs.pop("maxlength", None)
+    hint = _("Up to %(limit)s characters.") % {"limit": _count(limit)}
+    field.help_text = f"{field.help_text} {hint}" if field.help_text else hint
+
+
 def attachments_field(label):
     return MultipleFileField(
         label=label,
         help_text=_ATTACHMENTS_HELP
-        % {"n": settings.COMPLAINT_MAX_FILES, "size": filesizeformat(settings.COMPLAINT_MAX_FILE_BYTES)},
+        % {"n": settings.COMPLAINT_MAX_FILES, "size": limit_text(settings.COMPLAINT_MAX_FILE_BYTES)},
     )
 
 
@@ -137,12 +203,31 @@ class PublicComplaintForm(AttachmentsMixin, ComplaintForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     access_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Shown only when this browser has just filed the same text (Back, then Submit again).
+    file_as_new = forms.BooleanField(
+        label=_("File this as a new complaint"),
+        required=False,
+        help_text=_("Tick this only if it is a different complaint from the one you already sent."),
+    )
 
     DEMOGRAPHIC_FIELDS = ("race_ethnicity", "gender", "age_range", "disability")
+    # The free-text fields and the setting that limits each (README: settings).
+    TEXT_LIMITS = {
+        "narrative": "COMPLAINT_MAX_NARRATIVE_CHARS",
+        "officers_described": "COMPLAINT_MAX_TEXT_CHARS",
+        "witnesses": "COMPLAINT_MAX_TEXT_CHARS",
+        "contact_address": "COMPLAINT_MAX_TEXT_CHARS",
+        "accommodations": "COMPLAINT_MAX_TEXT_CHARS",
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attachments"] = attachments_field(_("Photos, video or documents"))
+        for name, setting in self.TEXT_LIMITS.items():
+            limit_text_field(self.fields[name], getattr(settings, setting))
+        for name in ("incident_place", "contact_name", "contact_phone", "contact_email"):
+            # Their model length still applies, with Django's message naming it; only the silent cut goes.
+            self.fields[name].widget.attrs.pop("maxlength", None)
         if not self.is_bound:
             self.initial.setdefault("language", active_public_language())
             self.initial["access_token"] = access_token_sign(self.initial["submission_key"], access_code_new())
@@ -169,6 +254,26 @@ class PublicComplaintForm(AttachmentsMixin, ComplaintForm):
             for name in self.DEMOGRAPHIC_FIELDS
         }
 
+    def text_fingerprint(self):
+        """A keyed hash of what happened and when, to know the same text again (never the text itself)."""
+        text = " ".join(self.cleaned_data["narrative"].split())
+        return salted_hmac(
+            _FINGERPRINT_SALT, f"{self.cleaned_data['incident_on']}\n{text}", algorithm="sha256"
+        ).hexdigest()
+
+    def refuse_as_already_filed(self, number):
+        """Marks the form: this text was just filed as case number; ticking file_as_new files it again."""
+        self.add_error(
+            "file_as_new",
+            _(
+                "You already sent this complaint: its case number is %(number)s. To send it again as a "
+                "new, separate complaint, tick this box and press “Submit complaint”."
+            )
+            % {"number": number},
+        )
+        if self.cleaned_data.get("attachments"):
+            self.add_error("attachments", _CHOOSE_FILES_AGAIN)
+
 
 class StatusLookupForm(AccessibleForm):
     case_number = forms.CharField(
@@ -194,6 +299,7 @@ class FilerAddForm(AttachmentsMixin, AccessibleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attachments"] = attachments_field(_("More files"))
+        limit_text_field(self.fields["body"], settings.STATUS_MAX_MESSAGE_CHARS)
 
     def clean(self):
         data = super().clean()
@@ -226,6 +332,10 @@ class SurveyForm(AccessibleForm):
         label=_("Anything else you want to tell us?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_text_field(self.fields["comments"], settings.STATUS_MAX_MESSAGE_CHARS)
+
 
 class ReconsiderationAskForm(AccessibleForm):
     """The filer asks the Director to reconsider the case-handling decision (R1.9)."""
@@ -233,9 +343,12 @@ class ReconsiderationAskForm(AccessibleForm):
     reason = forms.CharField(
         label=_("Why should the Director reconsider?"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=5000,
         help_text=_("For example: what the Office may have missed, or new facts."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_text_field(self.fields["reason"], settings.STATUS_MAX_MESSAGE_CHARS)
 
 
 class FilerMessageForm(AccessibleForm):

@@ -32,6 +32,9 @@ from .selectors import case_get_for
 from .status import complaint_for_status, complaint_unlock, filer_message_list, status_timeline, survey_is_open
 
 _FILED = "filed_complaint"
+# {keyed hash of narrative and incident date: case number} of the last complaints this browser filed.
+_FILED_TEXTS = "filed_texts"
+_FILED_TEXTS_KEPT = 5
 HOUR, QUARTER = 3600, 900
 
 
@@ -59,6 +62,12 @@ def complaint_new(request):
         return _complaint_form_page(request, form, status=400)
     key = form.cleaned_data["submission_key"]
     is_retry = Complaint.objects.filter(submission_key=key).exists()
+    # A retry of the same form (a double click) files nothing twice and must reach the page with
+    # the code; the same text under a new key is Back + Submit, which would open a second case.
+    already_filed = None if is_retry else _filed_before(request, form)
+    if already_filed:
+        form.refuse_as_already_filed(already_filed)
+        return _complaint_form_page(request, form, status=409, already_filed=already_filed)
     if not is_retry and not rate_limit_hit(request, "complaint", limit=settings.COMPLAINT_RATE_LIMIT, window=HOUR):
         return _complaint_form_page(request, form, status=429, limited=True)
     code = form.access_code() or access_code_new()
@@ -75,7 +84,22 @@ def complaint_new(request):
         session_unlock(request, complaint)
     # The number and code come from the session, so no URL ever reveals a filer's case.
     request.session[_FILED] = {"number": complaint.case.number, "code": code if shown else ""}
+    _remember_filed(request, form, complaint.case.number)
     return redirect("intake:complaint-filed")
+
+
+def _filed_before(request, form):
+    """The case number this browser recently filed the same text under, unless the filer chose to file anew."""
+    if form.cleaned_data.get("file_as_new"):
+        return None
+    return request.session.get(_FILED_TEXTS, {}).get(form.text_fingerprint())
+
+
+def _remember_filed(request, form, number):
+    texts, fingerprint = dict(request.session.get(_FILED_TEXTS, {})), form.text_fingerprint()
+    texts.pop(fingerprint, None)  # the newest goes last, so the oldest is forgotten first
+    texts[fingerprint] = number
+    request.session[_FILED_TEXTS] = dict(list(texts.items())[-_FILED_TEXTS_KEPT:])
 
 
 @public
@@ -147,6 +171,7 @@ def complaint_status(request):
 def complaint_status_lock(request):
     session_lock(request)
     request.session.pop(_FILED, None)  # the confirmation page with the code is gone too
+    request.session.pop(_FILED_TEXTS, None)  # and the next person at this computer is not told of it
     messages.success(request, _("Your status page is locked. Enter your case number and access code to open it again."))
     return redirect("intake:status")
 

@@ -264,6 +264,10 @@ OCPA_ADDRESS = env.str(
 COMPLAINT_MAX_FILE_BYTES = env.int("COMPLAINT_MAX_FILE_BYTES", default=100 * 1024**2)
 COMPLAINT_MAX_TOTAL_BYTES = env.int("COMPLAINT_MAX_TOTAL_BYTES", default=250 * 1024**2)
 COMPLAINT_MAX_FILES = env.int("COMPLAINT_MAX_FILES", default=10)
+# Free text typed by the public, in characters; longer text is refused with a message, never cut.
+COMPLAINT_MAX_NARRATIVE_CHARS = env.int("COMPLAINT_MAX_NARRATIVE_CHARS", default=20000)
+COMPLAINT_MAX_TEXT_CHARS = env.int("COMPLAINT_MAX_TEXT_CHARS", default=5000)  # the form's other text fields
+STATUS_MAX_MESSAGE_CHARS = env.int("STATUS_MAX_MESSAGE_CHARS", default=10000)  # status page: add, reconsider, survey
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=10)  # filings per address per hour
 STATUS_ADD_RATE_LIMIT = env.int("STATUS_ADD_RATE_LIMIT", default=20)  # additions from a status page per hour
 STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes

@@ -183,7 +183,7 @@ def test_an_investigator_writes_only_to_filers_of_their_cases(client, intake_use
     assert client.post(url, {"complaint": complaint.pk, "body": "x"}).status_code == 404
     client.force_login(investigator)
     assert client.post(url, {"complaint": complaint.pk, "body": "Hello"}).status_code == 302
-    assert FilerMessage.objects.get().author == investigator
+    assert FilerMessage.objects.get(body="Hello").author == investigator
 
 
 def test_staff_cannot_write_to_a_complaint_of_another_case(client, intake_user):
@@ -250,8 +250,10 @@ def test_closing_invites_each_filer_with_contact_to_the_survey_once(intake_user)
     _close_routed_away(case, intake_user)
     case_close(case=case, actor=intake_user, reason="Again")
     surveys = Notice.objects.filter(dedupe_key__startswith="survey-invite:")
-    assert [n.recipient_address for n in surveys] == ["ana@example.org"]
-    assert "/complaints/status/?case=" in surveys.get().body
+    # Every filer reads the closing letter on their status page (R1.4); only ana asked to be written to.
+    assert surveys.count() == 3
+    assert [n.recipient_address for n in surveys.exclude(channel=Notice.Channel.PORTAL)] == ["ana@example.org"]
+    assert "/complaints/status/?case=" in surveys.get(channel=Notice.Channel.EMAIL).body
 
 
 def test_a_case_closed_by_a_panel_also_invites_the_filer(intake_user, director, investigator, board_members):
