@@ -5,10 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from intake.chief import allegation_is_against_chief, allegations_for_board
 from intake.exceptions import RuleViolation
 from intake.models import Case
 from intake.services import case_lock, case_transition
+from investigations.mayor import case_close_after_board
 from oversight.accounts.roles import Role, has_role
 from oversight.governance.models import BylawsSetting
 from oversight.governance.selectors import bylaws_value
@@ -16,6 +19,12 @@ from oversight.history import save_audited
 
 from .models import DisciplineDecision, Panel, PanelResult, Vote
 from .permissions import can_convene_panel, is_panel_member
+
+# R1.7, 35A.020: the Chief of Police is not a Covered Employee.
+NO_AUTHORITY_OVER_CHIEF = _lazy(
+    "The Board has no authority over the Chief of Police, who is not a Covered Employee (City Code 35A): "
+    "findings on the Chief go to the Mayor."
+)
 
 
 @transaction.atomic
@@ -27,6 +36,8 @@ def panel_convene(*, case, members, actor, reason, kind=Panel.Kind.HEARINGS):
     open_panel = case.panels.filter(kind=kind, status=Panel.Status.OPEN).first()
     if open_panel:
         return open_panel
+    if case.is_chief_route and not allegations_for_board(case).exists():
+        raise RuleViolation(NO_AUTHORITY_OVER_CHIEF)
     if case.status != Case.Status.FINDINGS_READY:
         raise RuleViolation(_("A panel is convened once the investigation's findings are ready."))
     members = list(members)
@@ -50,6 +61,8 @@ def vote_cast(*, panel, allegation, finding, actor, reason="Vote cast"):
         raise RuleViolation(_("Voting on this panel is closed."))
     if allegation.case_id != panel.case_id:
         raise RuleViolation(_("That allegation is not part of this panel's case."))
+    if allegation_is_against_chief(allegation):
+        raise RuleViolation(NO_AUTHORITY_OVER_CHIEF)
     vote = Vote.objects.filter(panel=panel, allegation=allegation, member=actor).first()
     if vote and vote.finding == finding:
         return vote
@@ -81,7 +94,7 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
     size = panel.members.count()
     case = case_lock(panel.case)
     tallies = []
-    for allegation in case.allegations.all():
+    for allegation in allegations_for_board(case):
         votes = list(Vote.objects.filter(panel=panel, allegation=allegation).values_list("finding", flat=True))
         finding, count = tally(votes, size, threshold, quorum)
         if not finding:
@@ -107,10 +120,10 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
         )
     panel.status, panel.decided_at = Panel.Status.DECIDED, timezone.now()
     save_audited(panel, actor=actor, reason=reason, update_fields=["status", "decided_at"])
-    sustained = PanelResult.objects.filter(panel=panel, finding="out_of_policy").exists()
-    to = Case.Status.DISCIPLINE if sustained else Case.Status.CLOSED
-    extra = {} if sustained else {"closed_at": timezone.now()}
-    case_transition(case=case, to=to, actor=actor, reason=reason, **extra)
+    if PanelResult.objects.filter(panel=panel, finding="out_of_policy").exists():
+        case_transition(case=case, to=Case.Status.DISCIPLINE, actor=actor, reason=reason)
+    else:
+        case_close_after_board(case=case, actor=actor, reason=reason)
     return panel
 
 
@@ -118,6 +131,8 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
 def discipline_decide(*, allegation, action, rationale, actor, reason="Discipline decided"):
     """Records the panel's discipline for a sustained allegation; the case closes with the last one (R3.5)."""
     case = case_lock(allegation.case)
+    if allegation_is_against_chief(allegation):
+        raise RuleViolation(NO_AUTHORITY_OVER_CHIEF)
     result = (
         PanelResult.objects.select_related("panel")
         .filter(allegation=allegation, panel__status=Panel.Status.DECIDED)
@@ -149,11 +164,5 @@ def discipline_decide(*, allegation, action, rationale, actor, reason="Disciplin
         panel=result.panel, finding="out_of_policy", allegation__discipline__isnull=True
     )
     if not pending.exists():
-        case_transition(
-            case=case,
-            to=Case.Status.CLOSED,
-            actor=actor,
-            reason="Discipline decided on every sustained allegation",
-            closed_at=timezone.now(),
-        )
+        case_close_after_board(case=case, actor=actor, reason="Discipline decided on every sustained allegation")
     return decision

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intake.chief import AGAINST_CHIEF
 from intake.models import Allegation, Case
 from intake.selectors import allegation_list_for_case, case_get_for
 from investigations.models import FindingOutcome
@@ -36,11 +37,12 @@ def case_section(request, case):
         Case.Status.FINDINGS_READY,
         Case.Status.BOARD_REVIEW,
         Case.Status.DISCIPLINE,
+        Case.Status.MAYOR_REVIEW,
         Case.Status.CLOSED,
     ):
         return None
     panels = list(case.panels.all().order_by("convened_at"))
-    if not panels and case.status == Case.Status.CLOSED:
+    if not panels and case.status in (Case.Status.CLOSED, Case.Status.MAYOR_REVIEW):
         return None
     context = {"template": "discipline/partials/_case_section.html", "case": case, "panels": panels}
     if can_convene_panel(request.user) and case.status == Case.Status.FINDINGS_READY:
@@ -83,7 +85,8 @@ def panel_detail(request, pk):
     member = is_panel_member(request.user, panel)
     director = can_convene_panel(request.user)
     rows = []
-    for allegation in allegation_list_for_case(case=case):
+    # R1.7: allegations against the Chief never come before the Board.
+    for allegation in allegation_list_for_case(case=case).exclude(AGAINST_CHIEF):
         result = results.get(allegation.pk)
         my_vote = votes.get(allegation.pk)
         rows.append(
@@ -122,8 +125,8 @@ def panel_detail(request, pk):
         threshold = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD)
         quorum = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM)
         context.update(
-            threshold_percent=threshold * 100,
-            quorum_percent=quorum * 100,
+            threshold=threshold,
+            quorum=quorum,
             votes_to_adopt=math.ceil(threshold * len(members)),
             votes_for_quorum=math.ceil(quorum * len(members)),
         )
@@ -131,7 +134,8 @@ def panel_detail(request, pk):
 
 
 def _allegation_on(panel, allegation_pk):
-    return get_object_or_404(Allegation, pk=allegation_pk, case=panel.case)
+    # The Board never votes or decides discipline on the Chief (R1.7): such an allegation is not on a panel.
+    return get_object_or_404(Allegation.objects.exclude(AGAINST_CHIEF), pk=allegation_pk, case=panel.case)
 
 
 @role_required(Role.BOARD)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from oversight.history import save_audited
 
+from . import filer_reasons
 from .exceptions import RuleViolation
 from .filer_notices import filer_message_to, filer_notice_send, status_url
 from .models import Complaint, FilerMessage, SurveyAnswer
@@ -76,7 +77,7 @@ def filer_add(*, complaint, body, uploads, actor=None):
                     created_at=now,
                 ),
                 actor=actor,
-                reason="Information added by the filer",
+                reason=filer_reasons.INFORMATION_ADDED,
             )
             for facts in stored:
                 attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor, message=message)
@@ -119,7 +120,7 @@ def survey_answer(*, complaint, answers, actor=None):
     return save_audited(
         SurveyAnswer(complaint=complaint, answered_at=timezone.now(), **answers),
         actor=actor,
-        reason="Survey answered by the filer",
+        reason=filer_reasons.SURVEY_ANSWERED,
     )
 
 

@@ -5,11 +5,11 @@ from datetime import timedelta
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Allegation, Case, Complaint, MandatoryCategory
+from .models import Case, Complaint, MandatoryCategory
 
 AGE_CHOICES = [
     ("7", _("Older than 7 days")),
@@ -57,11 +57,11 @@ class CaseQueueFilter(django_filters.FilterSet):
         return queryset.filter(received_at__lt=timezone.now() - timedelta(days=int(value)))
 
     def filter_mandatory(self, queryset, name, value):
-        allegations = Allegation.objects.filter(case=OuterRef("pk"))
+        # The same effective category the queue shows (intake.selectors.case_annotate_category).
+        from .selectors import case_annotate_category
+
+        if "effective_category" not in queryset.query.annotations:
+            queryset = case_annotate_category(queryset)
         if value == ANY_MANDATORY:
-            return queryset.filter(
-                ~Q(mandatory_category="") | Exists(allegations.exclude(allegation_type__mandatory_category=""))
-            )
-        return queryset.filter(
-            Q(mandatory_category=value) | Exists(allegations.filter(allegation_type__mandatory_category=value))
-        )
+            return queryset.exclude(effective_category="")
+        return queryset.filter(effective_category=value)

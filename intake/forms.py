@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from oversight.forms import AccessibleFormMixin, DateInput
 from oversight.roster.models import Employee
@@ -163,15 +164,38 @@ class MandatoryCategoryForm(AccessibleFormMixin, forms.Form):
         label=_("Mandatory category"), choices=[("", _("None"))] + list(MandatoryCategory.choices), required=False
     )
 
+    def __init__(self, *args, carriers=(), **kwargs):
+        """carriers: the case's allegation types that carry a category; while one stands, "None" is not offered."""
+        super().__init__(*args, **kwargs)
+        carriers = list(carriers)
+        if carriers:
+            field = self.fields["mandatory_category"]
+            field.choices = list(MandatoryCategory.choices)
+            field.help_text = ngettext(
+                "From the allegation type %(types)s, which carries %(category)s: the case keeps a mandatory "
+                "category while that allegation stands.",
+                "From the allegation types %(types)s, which carry %(category)s: the case keeps a mandatory "
+                "category while those allegations stand.",
+                len(carriers),
+            ) % {
+                "types": ", ".join(f"“{t.name}”" for t in carriers),
+                "category": ", ".join(sorted({str(MandatoryCategory(t.mandatory_category).label) for t in carriers})),
+            }
+
 
 class DecisionForm(AccessibleFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Case-handling decision"), choices=Case.Decision.choices)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, rule=None, **kwargs):
+        """rule: the case's DecisionRule (intake.services.case_decision_rule); only its decisions are offered."""
         # Shares the case page with AllegationForm, whose "reason" would otherwise also be id_reason.
         kwargs.setdefault("auto_id", "decide_%s")
         super().__init__(*args, **kwargs)
+        if rule is not None:
+            field = self.fields["decision"]
+            field.choices = [(d.value, d.label) for d in rule.allowed]
+            field.help_text = rule.why
 
 
 class ReasonForm(AccessibleFormMixin, forms.Form):

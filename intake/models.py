@@ -76,6 +76,8 @@ class Case(models.Model):
         FINDINGS_READY = "findings_ready", _("Findings ready for the Board")
         BOARD_REVIEW = "board_review", _("Before a Board panel")
         DISCIPLINE = "discipline", _("Discipline to decide")
+        # R1.7: findings on allegations against the Chief go to the Mayor, never to the Board.
+        MAYOR_REVIEW = "mayor_review", _("Findings with the Mayor")
         CLOSED = "closed", _("Closed")
 
     # The one place that says which moves are legal (STYLE.md section 3).
@@ -83,10 +85,13 @@ class Case(models.Model):
         Status.RECEIVED: {Status.AWAITING_INVESTIGATION, Status.RESOLVED},
         # R1.9: the Director's reconsideration may re-route a decided case before work on it starts.
         Status.AWAITING_INVESTIGATION: {Status.INVESTIGATING, Status.RESOLVED},
-        Status.INVESTIGATING: {Status.FINDINGS_READY},
+        # A case whose every allegation names the Chief goes straight to the Mayor; a mixed case goes
+        # to the Board for the Covered Employees and then waits for the Mayor if it has not answered.
+        Status.INVESTIGATING: {Status.FINDINGS_READY, Status.MAYOR_REVIEW},
         Status.FINDINGS_READY: {Status.BOARD_REVIEW},
-        Status.BOARD_REVIEW: {Status.DISCIPLINE, Status.CLOSED},
-        Status.DISCIPLINE: {Status.CLOSED},
+        Status.BOARD_REVIEW: {Status.DISCIPLINE, Status.CLOSED, Status.MAYOR_REVIEW},
+        Status.DISCIPLINE: {Status.CLOSED, Status.MAYOR_REVIEW},
+        Status.MAYOR_REVIEW: {Status.CLOSED},
         Status.RESOLVED: {Status.CLOSED, Status.AWAITING_INVESTIGATION},
         Status.CLOSED: set(),
     }

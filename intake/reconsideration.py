@@ -12,6 +12,7 @@ from oversight.history import save_audited
 from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
 
+from . import filer_reasons
 from .exceptions import RuleViolation
 from .filer_notices import decision_notify_filers, reconsideration_notice
 from .models import Case, ReconsiderationRequest
@@ -58,7 +59,7 @@ def reconsideration_request(*, case, complaint, reason, actor=None):
             decision_before=case.decision,
         ),
         actor=actor,
-        reason="Filer asked the Director to reconsider (R1.9)",
+        reason=filer_reasons.RECONSIDERATION_ASKED,
     )
     _tell_directors(request, actor)
     return request

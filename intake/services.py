@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -6,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from oversight.history import save_audited
 
+from . import filer_reasons
 from .access import access_code_hash
 from .exceptions import RuleViolation
 from .filer_notices import complaint_acknowledge, decision_notify_filers, survey_invite
@@ -19,7 +22,7 @@ from .models import (
     MandatoryCategory,
 )
 from .permissions import can_decide_case, can_work_intake
-from .selectors import case_is_mandatory
+from .selectors import allegation_types_carrying_category, case_mandatory_category
 
 # R1.5: the incidents for which a case is opened without a complaint.
 INCIDENT_CATEGORIES = (MandatoryCategory.DEATH_IN_CUSTODY, MandatoryCategory.DEADLY_FORCE)
@@ -60,13 +63,15 @@ def complaint_file(
     counter.last += 1
     counter.save(update_fields=["last"])
     case = Case(number=f"{counter.year}-{counter.last:05d}", received_at=now)
-    save_audited(case, actor=actor, reason=f"Complaint received ({channel})")
+    save_audited(case, actor=actor, reason=filer_reasons.case_received(channel))
     complaint = Complaint(case=case, submission_key=submission_key, channel=channel, received_at=now, **data)
     if access_code:
         complaint.access_code_hash = access_code_hash(access_code)
-    save_audited(complaint, actor=actor, reason="Complaint received")
+    save_audited(complaint, actor=actor, reason=filer_reasons.COMPLAINT_RECEIVED)
     if demographics and any(demographics.values()):
-        save_audited(FilerDemographics(complaint=complaint, **demographics), actor=actor, reason="Given by the filer")
+        save_audited(
+            FilerDemographics(complaint=complaint, **demographics), actor=actor, reason=filer_reasons.DEMOGRAPHICS_GIVEN
+        )
     for facts in attachments:
         attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor)
     # Sent the way the filer asked (e-mail or a letter); anonymous or "do not contact": nothing owed (R1.2).
@@ -77,7 +82,7 @@ def complaint_file(
 def attachment_record(*, complaint, facts, received_at, actor, message=None):
     """Records a stored file; the caller holds the transaction."""
     attachment = ComplaintAttachment(complaint=complaint, message=message, received_at=received_at, **facts)
-    return save_audited(attachment, actor=actor, reason="File received from the filer")
+    return save_audited(attachment, actor=actor, reason=filer_reasons.FILE_RECEIVED)
 
 
 def case_transition(*, case, to, actor, reason, **fields):
@@ -145,23 +150,40 @@ def case_decide(*, case, decision, reason, actor):
     return case
 
 
+@dataclass(frozen=True)
+class DecisionRule:
+    """The case-handling decisions the law allows for one case, and why it allows no others."""
+
+    allowed: tuple
+    why: str = ""
+    category: str = ""
+
+
+def case_decision_rule(case):
+    """Which decisions this case may get (R1.7, R1.8): the decision forms offer exactly these, and
+    decision_apply refuses any other, so a form never offers what the service will refuse."""
+    category = case_mandatory_category(case)
+    if category:
+        why = _("This case is in a category OCPA must investigate (%(category)s); it cannot be routed elsewhere.") % {
+            "category": MandatoryCategory(category).label
+        }
+        return DecisionRule((Case.Decision.INVESTIGATE,), why, category)
+    if case.is_chief_route:
+        why = _("An allegation names the Chief of Police: OCPA investigates and reports to the Mayor (R1.7).")
+        return DecisionRule((Case.Decision.INVESTIGATE,), why)
+    return DecisionRule(tuple(Case.Decision))
+
+
 def decision_apply(*, case, decision, reason, actor):
     """Sets the case-handling decision on a case locked by the caller; mandatory categories stay investigated."""
-    category = case_is_mandatory(case)
-    if category and decision != Case.Decision.INVESTIGATE:
-        raise RuleViolation(
-            _("This case is in a category OCPA must investigate (%(category)s); it cannot be routed elsewhere.")
-            % {"category": category.replace("_", " ")}
-        )
-    if case.is_chief_route and decision != Case.Decision.INVESTIGATE:
-        raise RuleViolation(
-            _("An allegation names the Chief of Police: OCPA investigates and reports to the Mayor (R1.7).")
-        )
+    rule = case_decision_rule(case)
+    if decision not in rule.allowed:
+        raise RuleViolation(rule.why)
     to = Case.Status.AWAITING_INVESTIGATION if decision == Case.Decision.INVESTIGATE else Case.Status.RESOLVED
     fields = {"decision": decision, "decision_reason": reason, "decided_by": actor, "decided_at": timezone.now()}
-    if category and not case.mandatory_category:
+    if rule.category and not case.mandatory_category:
         # The category binds from the decision on: a later edit of an allegation type cannot undo it.
-        fields["mandatory_category"] = category
+        fields["mandatory_category"] = rule.category
     if case.status == to:
         # A reconsidered decision that stays routed away (mediation to dismissal) changes no status.
         for name, value in fields.items():
@@ -185,10 +207,21 @@ def case_close(*, case, actor, reason):
 
 @transaction.atomic
 def case_categorize(*, case, mandatory_category, actor, reason):
-    """Marks the mandatory category that binds the case to investigation (R1.8)."""
+    """Marks the mandatory category that binds the case to investigation (R1.8); a category an
+    allegation type carries cannot be cleared while that allegation stands."""
     if not can_work_intake(actor):
         raise PermissionDenied
     case = case_lock(case)
+    carrier = None if mandatory_category else allegation_types_carrying_category(case=case).order_by("name").first()
+    if carrier is not None:
+        # Clearing the case's own field would leave the carried category binding: say so, never "cleared".
+        raise RuleViolation(
+            _(
+                "The allegation type “%(type)s” carries the mandatory category %(category)s; the case keeps "
+                "that category while the allegation stands."
+            )
+            % {"type": carrier.name, "category": MandatoryCategory(carrier.mandatory_category).label}
+        )
     if case.mandatory_category == mandatory_category:
         return case
     if case.status != Case.Status.RECEIVED:

@@ -106,7 +106,7 @@ class ReconsiderationRequestForm(AccessibleFormMixin, forms.Form):
             c.contact_name
             or str(
                 _("Anonymous filer (%(channel)s, %(date)s)")
-                % {"channel": c.get_channel_display(), "date": c.received_at.date()}
+                % {"channel": c.get_channel_display(), "date": timezone.localtime(c.received_at).date()}
             )
         )
 
@@ -123,9 +123,15 @@ class ReconsiderationDecideForm(AccessibleFormMixin, forms.Form):
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, prefix_id="", **kwargs):
+    def __init__(self, *args, prefix_id="", rule=None, current="", **kwargs):
+        """rule: the case's DecisionRule (intake.services.case_decision_rule) and current: its decision now;
+        only the decisions the Director could change it to are offered."""
         kwargs.setdefault("auto_id", f"rd{prefix_id}_%s")
         super().__init__(*args, **kwargs)
+        if rule is not None:
+            field = self.fields["new_decision"]
+            field.choices = [("", _("Not changed"))] + [(d.value, d.label) for d in rule.allowed if d != current]
+            field.help_text = rule.why
 
     def clean_new_decision(self):
         return self.cleaned_data["new_decision"] or None

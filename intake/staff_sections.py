@@ -3,6 +3,7 @@
 from .models import Case, IncidentGroup
 from .permissions import can_decide_reconsideration, can_work_intake
 from .reconsideration import decision_may_change
+from .services import case_decision_rule
 from .staff_forms import GroupCaseForm, ReconsiderationDecideForm, ReconsiderationRequestForm
 from .staff_selectors import reconsideration_list_for_case
 
@@ -14,7 +15,16 @@ def reconsideration_section(request, case):
     if not requests and not case.decision:
         return None
     director = can_decide_reconsideration(request.user)
-    rows = [(r, ReconsiderationDecideForm(prefix_id=r.pk) if director and r.is_pending else None) for r in requests]
+    rule = case_decision_rule(case) if director and any(r.is_pending for r in requests) else None
+    rows = [
+        (
+            r,
+            ReconsiderationDecideForm(prefix_id=r.pk, rule=rule, current=case.decision)
+            if director and r.is_pending
+            else None,
+        )
+        for r in requests
+    ]
     context = {"template": "intake/partials/_reconsideration.html", "case": case, "rows": rows}
     if can_work_intake(request.user) and decision_may_change(case) and case.complaints.exists():
         context["request_form"] = ReconsiderationRequestForm(case=case)

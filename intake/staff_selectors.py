@@ -9,7 +9,7 @@ from oversight.roster.models import Employee
 
 from .filters import CaseQueueFilter
 from .models import Complaint, IncidentGroup, ReconsiderationRequest
-from .selectors import case_list_visible_to
+from .selectors import case_annotate_category, case_list_visible_to
 
 ROSTER_MATCHES = 25
 
@@ -44,7 +44,7 @@ def case_list_intake_queue_filtered(*, user, params):
     """The filtered intake queue and its filterset; a constant number of queries for any size."""
     first = Complaint.objects.filter(case=OuterRef("pk")).order_by("received_at")
     qs = (
-        case_list_visible_to(user=user)
+        case_annotate_category(case_list_visible_to(user=user))
         .select_related("incident_group")
         .annotate(
             allegation_count=Count("allegations", distinct=True),

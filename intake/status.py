@@ -9,10 +9,16 @@ from .models import Case, Complaint, ComplaintAttachment, FilerMessage, SurveyAn
 # Later stages tell intake the expected date of their stage from the deadline engine's rows,
 # so intake never imports them: builder(case) returns a datetime or None.
 _STAGE_CLOCKS = {}
+# Likewise a later stage may add a line of outcome to its stage: builder(case) returns text or "".
+_STAGE_NOTES = {}
 
 
 def register_stage_clock(stage, builder):
     _STAGE_CLOCKS[stage] = builder
+
+
+def register_stage_note(stage, builder):
+    _STAGE_NOTES[stage] = builder
 
 
 def complaint_unlock(*, case_number, access_code):
@@ -50,6 +56,16 @@ STAGES = [
         _("Community Board review"),
         _("A panel of the Community Board for Police Accountability reviews the findings."),
     ),
+    (
+        "mayor",
+        _("Review by the Mayor"),
+        # R1.7: told in plain words; only cases naming the Chief show this stage.
+        _(
+            "Your complaint names the Chief of Police. The Chief is not under the Community Board's authority, so "
+            "the investigation's findings about the Chief go to the Mayor. The Mayor accepts them or chooses "
+            "another organization to investigate."
+        ),
+    ),
     ("closed", _("Closed"), _("The work on your case is finished.")),
 ]
 # Which stage each status is in.
@@ -60,19 +76,32 @@ _CURRENT = {
     Case.Status.FINDINGS_READY: "board",
     Case.Status.BOARD_REVIEW: "board",
     Case.Status.DISCIPLINE: "board",
+    Case.Status.MAYOR_REVIEW: "mayor",
     Case.Status.RESOLVED: "closed",
     Case.Status.CLOSED: "closed",
 }
+
+
+def _stages_for(case):
+    """The Mayor's stage only for a case naming the Chief; the Board's only if it has anything to hear."""
+    from .chief import allegations_for_board
+
+    if not case.is_chief_route:
+        return [stage for stage in STAGES if stage[0] != "mayor"]
+    if allegations_for_board(case).exists():
+        return STAGES
+    return [stage for stage in STAGES if stage[0] != "board"]
 
 
 def status_timeline(case):
     """The stages in plain language, each done, current, upcoming or skipped, with dates where known."""
     routed_away = bool(case.decision) and case.decision != Case.Decision.INVESTIGATE
     current = _CURRENT[case.status]
-    keys = [key for key, _label, _text in STAGES]
+    shown = _stages_for(case)
+    keys = [key for key, _label, _text in shown]
     done_through = keys.index(current) if case.status != Case.Status.CLOSED else len(keys)
     stages = []
-    for index, (key, label, text) in enumerate(STAGES):
+    for index, (key, label, text) in enumerate(shown):
         if routed_away and key in ("investigation", "board"):
             state = "skipped"
         elif index < done_through:
@@ -94,6 +123,7 @@ def status_timeline(case):
                 if state == "done"
                 else None,
                 "expected_at": clock(case) if clock and state in ("current", "upcoming") else None,
+                "note": _STAGE_NOTES[key](case) if key in _STAGE_NOTES and state == "done" else "",
             }
         )
     return {

@@ -12,9 +12,20 @@ from itertools import islice
 
 from django.utils.translation import gettext_lazy as _
 
+from .filer_reasons import FILER_REASONS
+
 _SOURCES = []
 
 _KIND = {"+": _("created"), "~": _("changed"), "-": _("removed")}
+
+
+def _who(row):
+    """The user, or, for a row with none, the filer (by the public side's reasons) or the system itself."""
+    if row.history_user_id:
+        return str(row.history_user)
+    if row.history_change_reason in FILER_REASONS:
+        return str(_("Filer"))
+    return str(_("Oversight System"))
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,7 @@ def _entries(label, rows):
             at=row.history_date,
             part=str(label),
             what=str(what),
-            who=str(row.history_user) if row.history_user_id else str(_("Filer or system")),
+            who=_who(row),
             why=row.history_change_reason or "",
         )
 

@@ -15,7 +15,12 @@ from .models import Case
 from .paper_form import paper_form_pdf
 from .permissions import can_decide_case, can_work_intake
 from .sections import case_sections
-from .selectors import allegation_list_for_case, case_get_for, case_is_mandatory
+from .selectors import (
+    allegation_list_for_case,
+    allegation_types_carrying_category,
+    case_get_for,
+    case_mandatory_category,
+)
 from .staff_forms import RosterSearchForm
 from .staff_selectors import case_list_intake_queue_filtered, employee_search_for_allegation
 from .timeline import case_timeline
@@ -48,11 +53,12 @@ def case_queue(request):
 @role_required(*CASE_VIEWERS)
 def case_detail(request, pk):
     case = case_get_for(user=request.user, pk=pk)
+    mandatory = case_mandatory_category(case)
     context = {
         "case": case,
         "complaints": case.complaints.all(),
         "allegations": allegation_list_for_case(case=case),
-        "mandatory": case_is_mandatory(case),
+        "mandatory": mandatory,
         "sections": case_sections(request, case),
         "timeline": case_timeline(case=case, user=request.user),
     }
@@ -60,10 +66,13 @@ def case_detail(request, pk):
     if can_work_intake(request.user) and case.status == Case.Status.RECEIVED:
         context["allegation_form"] = AllegationForm()
         context.update(_roster_search(request))
-        context["category_form"] = MandatoryCategoryForm(initial={"mandatory_category": case.mandatory_category})
+        context["category_form"] = MandatoryCategoryForm(
+            initial={"mandatory_category": mandatory},
+            carriers=allegation_types_carrying_category(case=case).order_by("name") if mandatory else (),
+        )
     if can_decide_case(request.user, case):
         if case.status == Case.Status.RECEIVED:
-            context["decision_form"] = DecisionForm()
+            context["decision_form"] = DecisionForm(rule=services.case_decision_rule(case))
         if case.status == Case.Status.RESOLVED:
             context["close_form"] = ReasonForm()
     return render(request, "intake/case_detail.html", context)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from oversight.forms import AccessibleFormMixin, DateInput, DateTimeInput
 from oversight.roster.models import Employee
 
-from .models import Evidence, FindingOutcome, RequestedRecord
+from .models import Evidence, FindingOutcome, MayorReferral, RequestedRecord
 from .selectors import investigator_list
 
 
@@ -146,3 +146,33 @@ class TaskForm(AccessibleFormMixin, forms.Form):
             .distinct()
             .order_by("last_name", "username")
         )
+
+
+class ChiefDesigneeForm(AccessibleFormMixin, forms.Form):
+    """A case about the Chief: the notice goes to the designee the Director names (35A.050)."""
+
+    designee_name = forms.CharField(
+        label=_("Designee who receives the notice"),
+        max_length=120,
+        help_text=_("This case is about the Chief of Police, so the notice goes to a designee, not to the Chief."),
+    )
+    designee_email = forms.EmailField(
+        label=_("Designee's e-mail"), required=False, help_text=_("Leave blank to send a printed letter.")
+    )
+
+
+class MayorResponseForm(AccessibleFormMixin, forms.Form):
+    response = forms.ChoiceField(
+        label=_("The Mayor's response"),
+        widget=forms.RadioSelect,
+        choices=[c for c in MayorReferral.Response.choices if c[0] != MayorReferral.Response.PENDING],
+    )
+    other_entity = forms.CharField(
+        label=_("Investigating entity the Mayor chose"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when the Mayor chose another investigating entity."),
+    )
+    responded_on = forms.DateField(label=_("Date of the Mayor's response"), widget=DateInput)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason"), initial=_("Mayor's response recorded (R1.7)"))

@@ -161,7 +161,7 @@ def prosecutor_export_build(*, case, office, actor):
     return {
         "case": case.number,
         "office": office,
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": timezone.localtime().isoformat(),  # Pacific, with its offset
         "complaints": [
             {"incident_on": c.incident_on.isoformat(), "place": c.incident_place, "narrative": c.narrative}
             for c in case.complaints.all()
@@ -171,7 +171,11 @@ def prosecutor_export_build(*, case, office, actor):
             for a in case.allegations.select_related("allegation_type", "employee")
         ],
         "voluntary_statements": [
-            {"employee": i.employee.badge_number, "held_at": i.held_at.isoformat(), "statement": i.statement}
+            {
+                "employee": i.employee.badge_number,
+                "held_at": timezone.localtime(i.held_at).isoformat(),
+                "statement": i.statement,
+            }
             for i in statements
         ],
         "evidence": [{"kind": e.kind, "description": e.description, "sha256": e.sha256} for e in items],

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from intake.models import Allegation, Case
+from oversight.calendar.business_days import PACIFIC
 from oversight.notices.models import Notice
 from oversight.roster.models import Employee
 
@@ -22,6 +23,10 @@ class ChiefNotice(models.Model):
 
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="chief_notice")
     recipient = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
+    # A case about the Chief is noticed to the designee the Director names (35A.050: "Chief or
+    # designee"), never to the Chief about himself; ``recipient`` then stays the Chief it is about.
+    designee_name = models.CharField(max_length=120, blank=True)
+    designee_email = models.EmailField(blank=True)
     notice = models.OneToOneField(Notice, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField()
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -259,7 +264,7 @@ class CustodyEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {self.at.astimezone(PACIFIC):%Y-%m-%d %H:%M}"
 
 
 class Interview(models.Model):
@@ -325,7 +330,7 @@ class PpbRecordAccess(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.user} opened {self.record} at {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.user} opened {self.record} at {self.at.astimezone(PACIFIC):%Y-%m-%d %H:%M}"
 
 
 class InvestigationTask(models.Model):
@@ -349,3 +354,42 @@ class InvestigationTask(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class MayorReferral(models.Model):
+    """R1.7: the findings on allegations against the Chief of Police, with the investigation report,
+    sent to the Mayor, and the Mayor's answer: accepted, or another investigating entity chosen."""
+
+    class Response(models.TextChoices):
+        PENDING = "pending", _("Awaiting the Mayor")
+        ACCEPTED = "accepted", _("Findings accepted")
+        OTHER_ENTITY = "other_entity", _("Another investigating entity chosen")
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="mayor_referral")
+    created_at = models.DateTimeField()
+    notice = models.OneToOneField(Notice, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    response = models.CharField(max_length=16, choices=Response.choices, default=Response.PENDING)
+    other_entity = models.CharField(max_length=200, blank=True)
+    responded_on = models.DateField(null=True, blank=True)
+    response_note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(response="other_entity") | ~models.Q(other_entity=""),
+                name="mayor_other_entity_is_named",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Findings on {self.case} to the Mayor: {self.get_response_display()}"
+
+    @property
+    def is_pending(self):
+        return self.response == self.Response.PENDING

@@ -20,6 +20,8 @@ def can_investigate(user, case):
 
 @rules.predicate
 def can_send_chief_notice(user, case=None):
+    if case is not None and case.is_chief_route:
+        return has_role(user, Role.DIRECTOR)  # the Director names the Chief's designee (35A.050)
     return has_role(user, Role.DIRECTOR, Role.INTAKE)
 
 

@@ -6,7 +6,7 @@ from intake.models import Allegation
 from intake.selectors import case_list_visible_to
 from oversight.accounts.roles import Role, has_role
 
-from .models import Finding, Investigation, RecordsRequest
+from .models import Finding, Investigation, RecordsRequest, RequestedRecord
 from .permissions import can_answer_records_request
 
 
@@ -58,6 +58,16 @@ def chief_notice_list_for_liaison(*, user):
     if not can_answer_records_request(user):
         return ChiefNotice.objects.none()
     return ChiefNotice.objects.select_related("case").only("pk", "sent_at", "acknowledged_at", "case__number")
+
+
+def records_request_list_for_case_page(*, user, investigation):
+    """The investigation's requests, newest first, each with ``shown_records``: its records with PPB's
+    answers (reason and legal justification of a withheld or redacted one) when the user may read
+    the request (records_request_list_visible_to), else none. Two queries for any number."""
+    shown = RequestedRecord.objects.filter(request__in=records_request_list_visible_to(user=user).values("pk"))
+    return RecordsRequest.objects.filter(investigation=investigation).prefetch_related(
+        Prefetch("records", queryset=shown.order_by("pk"), to_attr="shown_records")
+    )
 
 
 def records_request_list_with_records_visible_to(*, user):

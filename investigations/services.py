@@ -21,6 +21,7 @@ from oversight.notices.services import notice_send
 from oversight.roster.selectors import employee_get_chief
 from oversight.uploads import inspect_upload
 
+from .mayor import case_status_after_findings, mayor_referral_open, mayor_referral_send
 from .models import (
     ChiefNotice,
     CustodyEvent,
@@ -44,11 +45,14 @@ from .reminders import directors, liaisons_of
 
 
 @transaction.atomic
-def chief_notice_send(*, case, actor, reason="Notice to the Chief before investigation (R2.1)"):
-    """Sends and records the notice to the Chief of Police that must precede an investigation."""
+def chief_notice_send(
+    *, case, actor, reason="Notice to the Chief before investigation (R2.1)", designee_name="", designee_email=""
+):
+    """Sends and records the notice to the Chief of Police (or, for a case about the Chief, to the
+    designee the Director names) that must precede an investigation (R2.1)."""
+    case = case_lock(case)  # read first: who may send depends on whether the case is about the Chief
     if not can_send_chief_notice(actor, case):
         raise PermissionDenied
-    case = case_lock(case)
     existing = ChiefNotice.objects.filter(case=case).first()
     if existing:
         return existing
@@ -57,10 +61,17 @@ def chief_notice_send(*, case, actor, reason="Notice to the Chief before investi
     chief = employee_get_chief()
     if chief is None:
         raise RuleViolation(_("The roster has no Chief of Police to notify."))
+    designee_name, designee_email = designee_name.strip(), designee_email.strip()
+    if case.is_chief_route and not designee_name:
+        # 35A.050 says "Chief or designee": the Chief is not noticed of an investigation of himself.
+        raise RuleViolation(_("This case is about the Chief of Police: name the designee who receives the notice."))
+    if not case.is_chief_route:
+        designee_name = designee_email = ""
+    name, address = (designee_name, designee_email) if designee_name else (str(chief), chief.email)
     notice = notice_send(
-        recipient_name=str(chief),
-        recipient_address=chief.email,
-        channel=Notice.Channel.EMAIL,
+        recipient_name=name,
+        recipient_address=address,
+        channel=Notice.Channel.EMAIL if address else Notice.Channel.POSTAL,
         about=case,
         actor=actor,
         subject=_("Notice of OCPA investigation, case %(number)s") % {"number": case.number},
@@ -71,7 +82,15 @@ def chief_notice_send(*, case, actor, reason="Notice to the Chief before investi
         % {"number": case.number},
     )
     return save_audited(
-        ChiefNotice(case=case, recipient=chief, notice=notice, sent_at=notice.created_at, sent_by=actor),
+        ChiefNotice(
+            case=case,
+            recipient=chief,
+            designee_name=designee_name,
+            designee_email=designee_email,
+            notice=notice,
+            sent_at=notice.created_at,
+            sent_by=actor,
+        ),
         actor=actor,
         reason=reason,
     )
@@ -112,7 +131,10 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
         raise PermissionDenied
     if investigation.status != Investigation.Status.OPEN:
         raise RuleViolation(_("Records are requested while the investigation is open."))
-    items = [line.strip(" -*\t") for line in records_sought.splitlines() if line.strip(" -*\t")]
+    from .record_lines import records_listed
+
+    # One record per line, without the number typed before it: the liaison's page numbers them.
+    items = records_listed(records_sought)
     if not items:
         raise RuleViolation(_("List at least one record, one per line."))
     now = timezone.now()
@@ -122,7 +144,7 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
         reason=reason,
     )
     for item in items:
-        save_audited(RequestedRecord(request=request, description=item[:500]), actor=actor, reason=reason)
+        save_audited(RequestedRecord(request=request, description=item), actor=actor, reason=reason)
     deadline = deadline_start(
         about=request,
         rule=Deadline.Rule.RECORDS_5BD,
@@ -140,7 +162,8 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
             actor=actor,
             subject=_("Records request %(pk)s, due %(due)s")
             % {"pk": request.pk, "due": timezone.localtime(deadline.due_at).date().isoformat()},
-            body=records_sought,
+            # Numbered as on the liaison's page, so "record 2" means the same record in both.
+            body="\n".join(f"{n}. {item}" for n, item in enumerate(items, start=1)),
         )
     return request
 
@@ -327,6 +350,8 @@ def investigation_report_render(*, investigation_id):
             reason="Investigation report rendered",
             update_fields=["report_pdf", "report_rendered_at"],
         )
+    if investigation.case.is_chief_route:
+        mayor_referral_send(case_id=investigation.case_id)
     return investigation
 
 
@@ -349,36 +374,17 @@ def investigation_complete(*, investigation, actor, reason, late_reason=""):
     investigation.status, investigation.completed_at = Investigation.Status.COMPLETED, now
     investigation.late_reason = late_reason
     save_audited(investigation, actor=actor, reason=reason, update_fields=["status", "completed_at", "late_reason"])
-    case_transition(case=case, to=Case.Status.FINDINGS_READY, actor=actor, reason=reason)
+    case_transition(case=case, to=case_status_after_findings(case), actor=actor, reason=reason)
     if deadline:
         deadline_meet(deadline=deadline, actor=actor, reason="Investigation completed", now=investigation.completed_at)
     if case.is_chief_route:
-        _findings_to_mayor(case, actor)
+        # R1.7: the Mayor receives the findings with the report, so the notice waits for the PDF.
+        mayor_referral_open(case=case, actor=actor)
     from .tasks import investigation_report_render_task
 
     investigation_id = investigation.pk
     transaction.on_commit(lambda: investigation_report_render_task.delay(investigation_id))
     return investigation
-
-
-def _findings_to_mayor(case, actor):
-    """R1.7: findings on an allegation against the Chief go to the Mayor, who may choose another investigator."""
-    notice_send(
-        recipient_name=_("Office of the Mayor"),
-        recipient_address=settings.MAYOR_EMAIL,
-        # Without an address on file the letter is printed from the notice log.
-        channel=Notice.Channel.EMAIL if settings.MAYOR_EMAIL else Notice.Channel.POSTAL,
-        about=case,
-        actor=actor,
-        subject=_("Findings on case %(number)s: allegation against the Chief of Police") % {"number": case.number},
-        body=_(
-            "OCPA has completed its investigation of case %(number)s, which includes an allegation against the "
-            "Chief of Police. Under City Code 35A the findings report goes to the Mayor, who may choose another "
-            "investigating entity."
-        )
-        % {"number": case.number},
-        dedupe_key=f"mayor-findings-{case.pk}",
-    )
 
 
 def _custody(evidence, action, actor, note=""):

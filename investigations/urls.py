@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.my_cases, name="investigation-list"),
     path("cases/<int:pk>/chief-notice/", views.chief_notice_send, name="chief-notice-send"),
     path("cases/<int:pk>/open/", views.investigation_open, name="investigation-open"),
+    path("cases/<int:pk>/mayor-response/", views.mayor_response_record, name="mayor-response-record"),
     path("<int:pk>/records-requests/", views.records_request_send, name="records-request-send"),
     path("<int:pk>/complete/", views.investigation_complete, name="investigation-complete"),
     path("<int:pk>/plan/", views.investigation_plan, name="investigation-plan"),

@@ -13,11 +13,13 @@ from oversight.web import call_service, submit_form
 
 from . import interviews, services
 from .forms import (
+    ChiefDesigneeForm,
     CompleteForm,
     EvidenceForm,
     FindingForm,
     InterviewForm,
     InvestigationOpenForm,
+    MayorResponseForm,
     PlanForm,
     ProsecutorExportForm,
     RecordAnswerForm,
@@ -27,6 +29,7 @@ from .forms import (
     SubpoenaForm,
     TaskForm,
 )
+from .mayor import mayor_response_record as mayor_response_record_service
 from .models import (
     ChiefNotice,
     Evidence,
@@ -34,7 +37,7 @@ from .models import (
     Investigation,
     InvestigationTask,
     Marking,
-    RecordsRequest,
+    MayorReferral,
     RequestedRecord,
     Subpoena,
 )
@@ -51,6 +54,7 @@ from .selectors import (
     chief_notice_list_for_liaison,
     finding_map_for_case,
     records_request_get_for,
+    records_request_list_for_case_page,
     records_request_list_visible_to,
 )
 
@@ -73,12 +77,15 @@ def case_section(request, case):
         return None
     user = request.user
     investigation = Investigation.objects.select_related("investigator").filter(case=case).first()
-    requests = list(RecordsRequest.objects.filter(investigation=investigation)) if investigation else []
+    requests = list(records_request_list_for_case_page(user=user, investigation=investigation)) if investigation else []
     clocks = deadline_list_for(requests)
     context = {
         "template": "investigations/partials/_case_section.html",
         "case": case,
         "chief_notice": ChiefNotice.objects.select_related("recipient").filter(case=case).first(),
+        "mayor_referral": MayorReferral.objects.filter(case=case).select_related("notice").first()
+        if case.is_chief_route
+        else None,
         "investigation": investigation,
         "clock": deadline_for(investigation, "investigation_180d") if investigation else None,
         "records_requests": [(r, (clocks.get(r.pk) or [None])[0]) for r in requests],
@@ -91,6 +98,11 @@ def case_section(request, case):
         context["export_form"] = ProsecutorExportForm()
     if context["can_open"]:
         context["open_form"] = InvestigationOpenForm()
+    if context["can_notify"] and case.is_chief_route:
+        context["designee_form"] = ChiefDesigneeForm()
+    referral = context["mayor_referral"]
+    if referral and referral.is_pending and referral.sent_at and can_direct(user):
+        context["mayor_form"] = MayorResponseForm()
     if investigation:
         # R2.11: marked material the user is not entitled to is left out of the query itself.
         visible = marking_filter(user, investigation)
@@ -125,8 +137,34 @@ def _back(case):
 @require_POST
 def chief_notice_send(request, pk):
     case = case_get_for(user=request.user, pk=pk)
-    call_service(
-        request, services.chief_notice_send, success=_("Notice to the Chief sent."), case=case, actor=request.user
+    if case.is_chief_route:
+        submit_form(
+            request,
+            ChiefDesigneeForm(request.POST),
+            services.chief_notice_send,
+            success=_("Notice sent to the Chief's designee."),
+            case=case,
+            actor=request.user,
+        )
+    else:
+        call_service(
+            request, services.chief_notice_send, success=_("Notice to the Chief sent."), case=case, actor=request.user
+        )
+    return _back(case)
+
+
+@role_required(Role.DIRECTOR)
+@require_POST
+def mayor_response_record(request, pk):
+    """R1.7: the Director records the Mayor's answer on the Chief's findings."""
+    case = case_get_for(user=request.user, pk=pk)
+    submit_form(
+        request,
+        MayorResponseForm(request.POST),
+        mayor_response_record_service,
+        success=_("The Mayor's response is recorded."),
+        case=case,
+        actor=request.user,
     )
     return _back(case)
 

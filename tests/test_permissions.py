@@ -220,6 +220,7 @@ EXPECTED_ROLES = {
     "complaints/staff/cases/<int:pk>/group/leave/": {Role.DIRECTOR, Role.INTAKE},
     "staff/investigations/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/cases/<int:pk>/chief-notice/": {Role.DIRECTOR, Role.INTAKE},
+    "staff/investigations/cases/<int:pk>/mayor-response/": {Role.DIRECTOR},
     "staff/investigations/cases/<int:pk>/open/": {Role.DIRECTOR},
     "staff/investigations/<int:pk>/records-requests/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/<int:pk>/complete/": {Role.DIRECTOR, Role.INVESTIGATOR},

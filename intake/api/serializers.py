@@ -1,6 +1,9 @@
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from intake.models import Allegation, Case
+from intake.models import Allegation, Case, MandatoryCategory
+from intake.selectors import case_mandatory_category
 
 
 class AllegationSerializer(serializers.ModelSerializer):
@@ -13,6 +16,13 @@ class AllegationSerializer(serializers.ModelSerializer):
 
 
 class CaseListSerializer(serializers.ModelSerializer):
+    mandatory_category = serializers.SerializerMethodField(
+        help_text=_(
+            "The category that binds the case to investigation (R1.8): the case's own, or else the one an "
+            "allegation type carries; blank for none. The same value the staff queue and case page show."
+        )
+    )
+
     class Meta:
         model = Case
         fields = [
@@ -26,6 +36,10 @@ class CaseListSerializer(serializers.ModelSerializer):
             "is_chief_route",
             "incident_group",
         ]
+
+    @extend_schema_field(serializers.ChoiceField(choices=[("", _("None")), *MandatoryCategory.choices]))
+    def get_mandatory_category(self, case):
+        return case_mandatory_category(case)
 
 
 class CaseDetailSerializer(CaseListSerializer):

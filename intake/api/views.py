@@ -8,7 +8,7 @@ from rest_framework.views import APIView
 
 from intake import services
 from intake.filters import CaseQueueFilter
-from intake.selectors import case_get_for, case_list_visible_to
+from intake.selectors import case_annotate_category, case_get_for, case_list_visible_to
 from oversight.accounts.roles import Role, has_role
 
 from .serializers import CaseBoardDetailSerializer, CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
@@ -36,7 +36,7 @@ class CaseListApi(generics.ListAPIView):
     filterset_class = CaseQueueFilter
 
     def get_queryset(self):
-        return case_list_visible_to(user=self.request.user).order_by("-received_at", "-pk")
+        return case_annotate_category(case_list_visible_to(user=self.request.user)).order_by("-received_at", "-pk")
 
 
 class CaseDetailApi(generics.RetrieveAPIView):
@@ -51,7 +51,7 @@ class CaseDetailApi(generics.RetrieveAPIView):
         return CaseBoardDetailSerializer
 
     def get_queryset(self):
-        return case_list_visible_to(user=self.request.user).prefetch_related(
+        return case_annotate_category(case_list_visible_to(user=self.request.user)).prefetch_related(
             "allegations__allegation_type", "allegations__employee"
         )
 

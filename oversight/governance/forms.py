@@ -14,8 +14,8 @@ class BylawsSettingForm(AccessibleFormMixin, forms.Form):
         max_value=1,
         decimal_places=4,
         help_text=_(
-            "A share of the whole panel that a result needs at least: "
-            "0.5001 for a simple majority, 0.6666 for two thirds, 1 for unanimity."
+            "A share of the whole panel that a result needs at least, typed as a decimal and shown as a "
+            "percentage: 0.5001 is more than half (50.01%), 0.6667 is two thirds (66.67%), 1 is everyone (100%)."
         ),
     )
     adopted_on = forms.DateField(label=_("Date the Board adopted it"), widget=DateInput)

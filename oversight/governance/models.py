@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .shares import share_display
+
 
 class BylawsSetting(models.Model):
     """A number the Board's bylaws set and the Board can change (R3.2): never a constant."""
@@ -26,7 +28,7 @@ class BylawsSetting(models.Model):
     history = HistoricalRecords()
 
     def __str__(self):
-        return f"{self.get_key_display()}: {self.value}"
+        return f"{self.get_key_display()}: {share_display(self.value)}"
 
 
 # Until the Board records its own numbers: more than half of the panel must vote (quorum) and

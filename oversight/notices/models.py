@@ -28,6 +28,9 @@ class Notice(models.Model):
     channel = models.CharField(max_length=10, choices=Channel.choices)
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    # A document the notice carries (the investigation report to the Mayor): attached to the e-mail,
+    # printed with the letter. A path in default storage.
+    attachment = models.FileField(blank=True, max_length=200)
     # What the notice is about (a case, a deadline, a records request): kernel apps may not
     # import intake, so the link is generic.
     about_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)

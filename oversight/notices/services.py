@@ -1,7 +1,8 @@
+import mimetypes
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,9 +23,12 @@ def notice_send(
     recipient_user=None,
     recipient_address="",
     dedupe_key=None,
+    attachment="",
 ):
-    """Logs a notice and delivers it after commit; a repeated dedupe_key logs nothing new."""
+    """Logs a notice and delivers it after commit; a repeated dedupe_key logs nothing new.
+    ``attachment`` is a path in default storage that the e-mail carries (or the letter encloses)."""
     notice = Notice(
+        attachment=attachment,
         recipient_user=recipient_user,
         recipient_name=recipient_name,
         recipient_address=recipient_address,
@@ -67,7 +71,12 @@ def notice_deliver(*, notice_id, now=None):
     if claimed != 1:
         return False
     notice = Notice.objects.get(pk=notice_id)
-    send_mail(notice.subject, notice.body, None, [notice.recipient_address], fail_silently=False)
+    message = EmailMessage(notice.subject, notice.body, None, [notice.recipient_address])
+    if notice.attachment:
+        with notice.attachment.open("rb") as handle:
+            name = notice.attachment.name.rsplit("/", 1)[-1]
+            message.attach(name, handle.read(), mimetypes.guess_type(name)[0] or "application/octet-stream")
+    message.send(fail_silently=False)
     Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(
         status=Notice.Status.SENT, sent_at=timezone.now()
     )

@@ -94,3 +94,27 @@ def test_staff_enter_triage_and_reconsider_a_phoned_in_complaint(page, live_serv
 
     page.goto(f"{live_server.url}/complaints/staff/allegation-types/")
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_the_roster_search_button_is_whole_and_clear_of_the_allegation_form(page, live_server, width):
+    """Issue 8: the button's label was clipped and the search ran into "Add an allegation"."""
+    from tests.factories import file_complaint
+
+    EmployeeFactory(first_name="José", last_name="García", badge_number="41234")
+    case = file_complaint()
+    make_user(Role.INTAKE, username="ines")
+    _log_in(page, live_server, "ines")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/complaints/staff/cases/{case.pk}/?q=garc")
+    button = page.get_by_role("button", name="Search the roster")
+    # The whole label fits inside the button: nothing is cut off.
+    assert button.evaluate("b => b.scrollWidth <= b.clientWidth && b.scrollHeight <= b.clientHeight")
+    search, field = page.locator("#roster-search").bounding_box(), page.locator("#id_q").bounding_box()
+    legend = page.locator("legend", has_text="Add an allegation").bounding_box()
+    box = button.bounding_box()
+    assert box["x"] + box["width"] <= search["x"] + search["width"] + 0.5  # inside its form
+    assert box["y"] + box["height"] <= legend["y"] - 16  # and clear of the next form's heading
+    assert search["y"] + search["height"] <= legend["y"] - 16
+    assert field["y"] + field["height"] <= legend["y"] - 16
+    assert_no_axe_violations(page)

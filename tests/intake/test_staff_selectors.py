@@ -103,6 +103,14 @@ def test_queue_filters_by_mandatory_category(intake_user):
     assert _numbers(intake_user, mandatory_category="any") == {by_type.number, by_case.number, incident.number}
 
 
+def test_queue_filters_by_the_category_it_shows(intake_user):
+    # The case's own category wins over the one its allegation type carries, in the column and the filter.
+    case = case_received(intake_user, allegation_type=mandatory_type())
+    case_categorize(case=case, mandatory_category="deadly_force", actor=intake_user, reason="Shots fired")
+    assert _numbers(intake_user, mandatory_category="deadly_force") == {case.number}
+    assert _numbers(intake_user, mandatory_category="force_with_injury") == set()
+
+
 def test_queue_is_empty_for_roles_that_do_not_see_cases(intake_user, liaison):
     case_received(intake_user)
     assert _numbers(liaison) == set()

@@ -145,9 +145,12 @@ def test_a_filer_with_only_a_phone_number_gets_a_portal_notice(intake_user):
     assert (notice.channel, notice.recipient_address) == (Notice.Channel.PORTAL, "503-555-0100")
 
 
-def test_an_anonymous_filer_is_owed_no_decision_notice(intake_user):
-    _decided(intake_user)
-    assert not Notice.objects.filter(subject__startswith="Decision").exists()
+def test_an_anonymous_filer_reads_the_decision_on_the_status_page_only(intake_user):
+    # R1.4: the status page is every filer's primary contact; with no address nothing is sent.
+    complaint = _decided(intake_user)
+    notice = Notice.objects.get(subject__startswith="Decision")
+    assert (notice.channel, notice.recipient_address) == (Notice.Channel.PORTAL, "")
+    assert complaint.messages.get().notice == notice
 
 
 # Reconsideration (R1.9)
@@ -333,15 +336,19 @@ def test_completed_findings_on_the_chief_are_sent_to_the_mayor(intake_user, dire
         finding_record,
         investigation_complete,
         investigation_open,
+        investigation_report_render,
     )
     from tests.factories import ChiefFactory
 
     case = case_received(intake_user, employee=ChiefFactory())
     case_decide(case=case, decision="investigate", reason="Chief route", actor=intake_user)
-    chief_notice_send(case=case, actor=director)
+    chief_notice_send(case=case, actor=director, designee_name="A. Deputy")
     investigation = investigation_open(case=case, investigator=investigator, actor=director, reason="Assigned")
     finding_record(allegation=case.allegations.get(), outcome="out_of_policy", rationale="x", actor=investigator)
     investigation_complete(investigation=investigation, actor=investigator, reason="Done")
+    # The notice carries the report, so it leaves once the report is rendered.
+    assert not Notice.objects.filter(dedupe_key=f"mayor-findings-{case.pk}").exists()
+    investigation_report_render(investigation_id=investigation.pk)
     notice = Notice.objects.get(dedupe_key=f"mayor-findings-{case.pk}")
     assert (notice.recipient_name, notice.channel) == ("Office of the Mayor", Notice.Channel.POSTAL)
     assert case.number in notice.subject
