@@ -30,9 +30,11 @@ def can_edit_allegation_types(user):
 
 
 @rules.predicate
-def can_view_case(user, case):
+def can_view_case(user, case=None):
     from .selectors import case_list_visible_to
 
+    if case is None:
+        return False  # Django's admin asks about "any case" (case=None): a case is seen one at a time
     return case_list_visible_to(user=user).filter(pk=case.pk).exists()
 
 

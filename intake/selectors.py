@@ -2,9 +2,10 @@ from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 
+from oversight.accounts import need_to_know as ntk
 from oversight.accounts.roles import Role, has_role, user_roles
 
-from .models import Allegation, AllegationType, Case
+from .models import Allegation, AllegationType, Case, Complaint
 
 
 def _visibility(user):
@@ -39,6 +40,13 @@ def case_get_for(*, user, pk):
     if case is None:
         raise Http404
     return case
+
+
+def complaint_list_shown_to(*, user, case, complaints=None):
+    """The case's complaints, oldest first, with ``shown_contact_<name|email|phone|address>``: the filer's
+    contact details where the user may read them (oversight/accounts/need_to_know.py), else NULL."""
+    complaints = Complaint.objects.all() if complaints is None else complaints
+    return ntk.with_shown_fields(complaints.filter(case=case), user, *ntk.CONTACT).order_by("received_at", "pk")
 
 
 def allegation_list_for_case(*, case):

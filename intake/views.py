@@ -20,6 +20,7 @@ from .selectors import (
     allegation_types_carrying_category,
     case_get_for,
     case_mandatory_category,
+    complaint_list_shown_to,
 )
 from .staff_forms import RosterSearchForm
 from .staff_selectors import case_list_intake_queue_filtered, employee_search_for_allegation
@@ -56,7 +57,7 @@ def case_detail(request, pk):
     mandatory = case_mandatory_category(case)
     context = {
         "case": case,
-        "complaints": case.complaints.all(),
+        "complaints": complaint_list_shown_to(user=request.user, case=case),
         "allegations": allegation_list_for_case(case=case),
         "mandatory": mandatory,
         "sections": case_sections(request, case),

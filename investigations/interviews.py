@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intake.exceptions import RuleViolation
+from oversight.accounts import need_to_know as ntk
+from oversight.accounts.need_to_know import Audience, FieldGroup
 from oversight.history import save_audited
 
-from .models import Evidence, Interview, Marking, PpbRecordAccess, ProsecutorExport
-from .permissions import can_direct, can_investigate, can_mark, can_open_ppb_records
+from .models import Evidence, Interview, PpbRecordAccess, ProsecutorExport
+from .permissions import can_direct, can_investigate
 
 
 def _locked(interview):
@@ -65,7 +67,7 @@ def interview_schedule(
 def interview_give_garrity(*, interview, actor):
     """Records that the Garrity notice was given and acknowledged: what follows is compelled."""
     interview = _locked(interview)
-    if not can_investigate(actor, interview.investigation.case):
+    if not ntk.can_write(actor, FieldGroup.COMPELLED, interview):  # what follows is compelled
         raise PermissionDenied
     if interview.garrity_given_at:
         return interview
@@ -86,7 +88,7 @@ def interview_give_garrity(*, interview, actor):
 def interview_complete(*, interview, statement, actor):
     """Records the statement; under a Garrity notice it is marked compelled."""
     interview = _locked(interview)
-    if not can_investigate(actor, interview.investigation.case):
+    if not ntk.can_write_field(actor, interview, "statement"):
         raise PermissionDenied
     if interview.status == Interview.Status.COMPLETED:
         return interview
@@ -107,7 +109,7 @@ def interview_complete(*, interview, statement, actor):
 def interview_refuse(*, interview, note, actor):
     """Records a refusal to cooperate (R2.4); the annual report counts them."""
     interview = _locked(interview)
-    if not can_investigate(actor, interview.investigation.case):
+    if not ntk.can_write_field(actor, interview, "refusal_note"):
         raise PermissionDenied
     if interview.status == Interview.Status.REFUSED:
         return interview
@@ -143,13 +145,14 @@ def prosecutor_export_build(*, case, office, actor):
     if not can_direct(actor):
         raise PermissionDenied
     investigation = getattr(case, "investigation", None)
-    interviews = list(investigation.interviews.select_related("employee")) if investigation else []
-    evidence = list(investigation.evidence.all()) if investigation else []
-    # Compelled (R2.9) and confidential or privileged (R2.11) material never leaves.
-    completed = [i for i in interviews if i.status == Interview.Status.COMPLETED]
-    statements = [i for i in completed if not i.is_compelled and i.marking == Marking.NONE]
-    items = [e for e in evidence if not e.is_derived_from_compelled and e.marking == Marking.NONE]
-    withheld = len(completed) - len(statements) + len(evidence) - len(items)
+    interviews = Interview.objects.filter(investigation=investigation) if investigation else Interview.objects.none()
+    evidence = Evidence.objects.filter(investigation=investigation) if investigation else Evidence.objects.none()
+    # Compelled (R2.9) and confidential or privileged (R2.11) material never leaves: the need-to-know
+    # table says which field groups may go to a prosecutor's office, and the query keeps only those.
+    completed = interviews.filter(status=Interview.Status.COMPLETED).select_related("employee")
+    statements = list(completed.filter(ntk.audience_field_q(Audience.PROSECUTOR, Interview, "statement")))
+    items = list(ntk.audience_visible(evidence, Audience.PROSECUTOR))
+    withheld = completed.count() - len(statements) + evidence.count() - len(items)
     with transaction.atomic():
         save_audited(
             ProsecutorExport(
@@ -187,7 +190,10 @@ def evidence_mark_derived(*, evidence, actor):
     """Marks evidence obtained because of a compelled statement, so no export to a prosecutor carries it."""
     with transaction.atomic():
         evidence = Evidence.objects.select_for_update().select_related("investigation__case").get(pk=evidence.pk)
-        if not can_investigate(actor, evidence.investigation.case):
+        # It becomes compelled material (R2.9): written only by those who may write both.
+        if not (
+            ntk.can_write(actor, FieldGroup.EVIDENCE, evidence) and ntk.can_write(actor, FieldGroup.COMPELLED, evidence)
+        ):
             raise PermissionDenied
         if evidence.is_derived_from_compelled:
             return evidence
@@ -203,9 +209,9 @@ def evidence_mark_derived(*, evidence, actor):
 @transaction.atomic
 def material_mark(*, obj, marking, actor, reason):
     """Marks evidence or an interview confidential or privileged (R2.11); every page, export and
-    role then sees it only through `marking_filter`."""
+    role then sees it only as oversight/accounts/need_to_know.py allows."""
     obj = type(obj).objects.select_for_update().select_related("investigation__case").get(pk=obj.pk)
-    if not can_mark(actor, obj.investigation, marking):
+    if not ntk.can_mark(actor, obj, marking):
         raise PermissionDenied
     if obj.marking == marking:
         return obj
@@ -216,6 +222,6 @@ def material_mark(*, obj, marking, actor, reason):
 @transaction.atomic
 def ppb_record_open(*, record, actor):
     """Logs each opening of a PPB record, after checking the opener's certification (R2.10)."""
-    if not can_open_ppb_records(actor):
+    if not ntk.can_read(actor, FieldGroup.PPB_RECORDS, record):
         raise PermissionDenied(_("Opening PPB records needs a current certification."))
     PpbRecordAccess.objects.create(user=actor, record=record, at=timezone.now())

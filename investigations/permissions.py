@@ -39,33 +39,5 @@ def can_issue_subpoena(user):
     return has_role(user, Role.DIRECTOR, Role.BOARD)
 
 
-@rules.predicate
-def can_open_ppb_records(user):
-    """R2.10: staff with a current PPB-records certification (and PPB's own liaisons)."""
-    if can_answer_records_request(user):
-        return True
-    from django.utils import timezone
-
-    until = getattr(user, "ppb_records_certified_until", None)
-    return has_role(user, Role.INVESTIGATOR, Role.DIRECTOR) and until is not None and until >= timezone.localdate()
-
-
-def marking_filter(user, investigation):
-    """R2.11 as a query: which marked material of an investigation the user may see."""
-    from django.db.models import Q
-
-    from .models import Marking
-
-    if has_role(user, Role.DIRECTOR):
-        return Q()
-    if has_role(user, Role.INVESTIGATOR) and investigation.investigator_id == user.pk:
-        return ~Q(marking=Marking.PRIVILEGED)
-    return Q(marking=Marking.NONE)
-
-
-def can_mark(user, investigation, marking):
-    from .models import Marking
-
-    if marking == Marking.PRIVILEGED:
-        return has_role(user, Role.DIRECTOR)
-    return can_investigate(user, investigation.case)
+# Who reads and writes compelled statements, PPB records and marked material (R2.9-R2.11) is
+# decided in one table: oversight/accounts/need_to_know.py.

@@ -84,4 +84,4 @@ class CaseDecideApi(APIView):
             case = services.case_decide(case=case, actor=request.user, **decision.validated_data)
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(CaseDetailSerializer(case).data, status=status.HTTP_200_OK)
+        return Response(CaseDetailSerializer(case, context={"request": request}).data, status=status.HTTP_200_OK)

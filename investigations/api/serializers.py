@@ -28,6 +28,16 @@ class RequestedRecordSerializer(serializers.ModelSerializer):
 
 
 class RequestedRecordDetailSerializer(RequestedRecordSerializer):
+    """PPB's answer for one record: null where the caller may not read PPB records (R2.10). Reads the
+    ``shown_<field>`` annotations of investigations.selectors.requested_record_list_shown_to."""
+
+    file_name = serializers.CharField(source="shown_file_name", allow_null=True)
+    content_type = serializers.CharField(source="shown_content_type", allow_null=True)
+    size = serializers.IntegerField(source="shown_size", allow_null=True)
+    sha256 = serializers.CharField(source="shown_sha256", allow_null=True)
+    reason = serializers.CharField(source="shown_reason", allow_null=True)
+    legal_justification = serializers.CharField(source="shown_legal_justification", allow_null=True)
+
     class Meta(RequestedRecordSerializer.Meta):
         fields = [
             *RequestedRecordSerializer.Meta.fields,

@@ -13,6 +13,7 @@ from investigations.selectors import (
     investigation_list_visible_to,
     records_request_get_for,
     records_request_list_with_records_visible_to,
+    requested_record_list_shown_to,
 )
 from oversight.accounts.roles import OCPA_STAFF, Role, has_role
 from oversight.calendar.models import Deadline
@@ -100,7 +101,8 @@ class RequestedRecordAnswerApi(APIView):
             record = services.requested_record_answer(record=record, actor=request.user, **answer.validated_data)
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(RequestedRecordDetailSerializer(record).data, status=status.HTTP_201_CREATED)
+        shown = requested_record_list_shown_to(user=request.user).get(pk=record.pk)
+        return Response(RequestedRecordDetailSerializer(shown).data, status=status.HTTP_201_CREATED)
 
 
 class InvestigationListApi(DueDatesMixin, generics.ListAPIView):
