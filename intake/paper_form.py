@@ -2,10 +2,12 @@
 
 Rendering takes about a second, so the bytes are cached per language and per version: the
 version changes with the template, the form's fields, the compiled catalog and the Office's
-contact details, so a deploy that changes any of them never serves a stale form.
+contact details, so a deploy that changes any of them never serves a stale form. With Redis
+down the form is still served, from a copy kept in this process.
 """
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from oversight.pdf import render_pdf
 
@@ -23,6 +26,9 @@ TEMPLATE = "intake/complaint_paper_pdf.html"
 CACHE_SECONDS = 7 * 24 * 3600
 # Fields a person cannot fill in on paper: the double-submit key and any anti-bot trap.
 NOT_ON_PAPER = {"submission_key", "website", "honeypot"}
+logger = logging.getLogger(__name__)
+# Used only while the shared cache is unreachable; at most one PDF per language and version.
+_process_copies = {}
 
 
 @dataclass
@@ -88,17 +94,31 @@ def paper_form_pdf(language):
     """The paper form's PDF bytes in `language`, rendered once per version and cached."""
     with translation.override(language):
         key = f"paper-form:{language}:{_version(language)}"
-        pdf = cache.get(key)
+        try:
+            pdf = cache.get(key)
+        except (RedisError, OSError) as exc:
+            logger.warning("paper form: cache unreachable (%r); using this process's copy", exc)
+            pdf = _process_copies.get(key)
+            if pdf is None:
+                pdf = _process_copies[key] = _render(language)
+            return pdf
         if pdf is None:
-            pdf = render_pdf(
-                TEMPLATE,
-                {
-                    "fields": paper_fields(),
-                    "language": language,
-                    "phone": settings.OCPA_PHONE,
-                    "address_lines": settings.OCPA_ADDRESS.splitlines(),
-                    "title": _("Complaint form"),
-                },
-            )
-            cache.set(key, pdf, CACHE_SECONDS)
+            pdf = _render(language)
+            try:
+                cache.set(key, pdf, CACHE_SECONDS)
+            except (RedisError, OSError) as exc:  # Redis died while rendering: the filer still gets the form
+                logger.warning("paper form: cache unreachable (%r); not cached", exc)
         return pdf
+
+
+def _render(language):
+    return render_pdf(
+        TEMPLATE,
+        {
+            "fields": paper_fields(),
+            "language": language,
+            "phone": settings.OCPA_PHONE,
+            "address_lines": settings.OCPA_ADDRESS.splitlines(),
+            "title": _("Complaint form"),
+        },
+    )

@@ -21,3 +21,23 @@ def evidence_verify_all_task():
 def investigation_report_render_task(investigation_id):
     """Renders the investigation report PDF; rendering twice just replaces it."""
     investigation_report_render(investigation_id=investigation_id)
+
+
+@shared_task
+def investigation_report_render_missing_task():
+    """Renders every completed investigation's report that its doorbell missed (broker down at completion);
+    on a case about the Chief this is also what sends the Mayor the findings (R1.7)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from oversight.doorbell import ring
+
+    from .models import Investigation
+
+    waiting = Investigation.objects.filter(
+        status=Investigation.Status.COMPLETED,
+        report_pdf="",
+        completed_at__lt=timezone.now() - timedelta(minutes=5),
+    ).values_list("pk", flat=True)
+    return [pk for pk in waiting if ring(investigation_report_render_task, pk)]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from oversight.accounts.roles import Role, public, role_required
+from oversight.doorbell import ring
 
 from .models import ReportDocument
 from .selectors import annual_report_data, report_document_get
@@ -54,6 +55,8 @@ def annual_pdf(request, year):
 @require_POST
 def annual_render(request, year):
     _check_year(year)
-    annual_report_render_task.delay(year)
-    messages.success(request, _("The PDF is being rendered; it appears here within a minute."))
+    if ring(annual_report_render_task, year):
+        messages.success(request, _("The PDF is being rendered; it appears here within a minute."))
+    else:
+        messages.error(request, _("The task queue is unavailable; try again in a few minutes."))
     return redirect("reports:annual", year=year)

@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from .roles import Role, public, user_roles
@@ -31,7 +32,13 @@ def home(request):
     roles = user_roles(request.user)
     if roles == {Role.LIAISON}:
         return redirect("investigations:liaison-inbox")
-    return render(request, "accounts/home.html", {"roles": roles})
+    context = {"roles": roles}
+    if Role.DIRECTOR in roles:
+        from oversight.notices.selectors import notice_list_stuck
+
+        # The Director's alert about stuck notices is a portal notice; the count shows it here.
+        context["outbox_stuck"] = notice_list_stuck(now=timezone.now()).count()
+    return render(request, "accounts/home.html", context)
 
 
 home.allowed_roles = "any staff"

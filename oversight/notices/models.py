@@ -38,11 +38,19 @@ class Notice(models.Model):
     about = GenericForeignKey("about_type", "about_id")
     # A reminder may produce its notice only once, however often the sweep runs.
     dedupe_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
+    # The outbox (R6.3): this row is the truth and the broker only a doorbell. An e-mail notice is
+    # queued until a worker claims it (sending, claimed_at), then sent; a claim older than
+    # NOTICE_REDELIVER_AFTER_SECONDS is a worker that died and is taken over (services.py).
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Claims taken over from a worker that stopped mid-send: each may have mailed a duplicate.
+    stale_reclaims = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # When the Director was told this notice was stuck (once per notice).
+    stuck_alerted_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -50,7 +58,12 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["about_type", "about_id"]), models.Index(fields=["status", "claimed_at"])]
+        indexes = [
+            models.Index(fields=["about_type", "about_id"]),
+            models.Index(fields=["status", "claimed_at"]),
+            # The outbox page and the sweep read the few undelivered rows of a table that only grows.
+            models.Index(fields=["created_at"], condition=~models.Q(status="sent"), name="notice_undelivered_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_channel_display()} to {self.recipient_name}: {self.subject}"

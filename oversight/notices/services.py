@@ -1,15 +1,44 @@
-import mimetypes
-from datetime import timedelta
+"""Notices (R6.3) through an outbox: the Notice row is the truth, the broker only a doorbell.
 
+``notice_send`` logs the row and, after commit, rings the doorbell (a delivery task). Whatever
+happens to that message (Redis down, a lost queue, a killed worker), ``notice_outbox_sweep``
+(beat, every minute) delivers every e-mail notice still waiting NOTICE_REDELIVER_AFTER_SECONDS
+after it was logged or last tried.
+
+Delivery bookkeeping (claim, sent, released) is done with conditional updates whose row count
+decides who owns the notice, so it skips django-simple-history: the history records the notice
+as logged, and the row's own columns (attempts, stale_reclaims, claimed_at, sent_at, last_error)
+record its delivery.
+"""
+
+import logging
+import mimetypes
+import time
+from datetime import timedelta
+from email.utils import parseaddr
+from functools import partial
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
+from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from oversight.accounts.models import User
+from oversight.accounts.roles import Role
 
 from .models import Notice
+from .selectors import notice_list_due_for_redelivery, notice_list_stuck
 
-STALE_AFTER = timedelta(minutes=10)
+logger = logging.getLogger(__name__)
+
+# A sweep stops claiming after this long, within beat's minute: the next sweep goes on with the
+# rest, and a backlog never holds every worker slot away from the deadline sweep.
+SWEEP_BUDGET_SECONDS = 45
 
 
 def notice_send(
@@ -55,47 +84,161 @@ def notice_send(
             return Notice.objects.get(dedupe_key=dedupe_key)
         raise
     if notice.status == Notice.Status.QUEUED:
-        from .tasks import notice_deliver_task
-
-        transaction.on_commit(lambda: notice_deliver_task.delay(notice.pk))
+        transaction.on_commit(partial(notice_enqueue, notice.pk))
     return notice
 
 
+def notice_enqueue(notice_id):
+    """Rings the doorbell for one notice; never raises. With the broker down the row stays queued
+    and the outbox sweep delivers it, so the caller's committed work (a filing) still succeeds."""
+    from oversight.doorbell import ring
+
+    from .tasks import notice_deliver_task
+
+    return ring(notice_deliver_task, notice_id)
+
+
+def _redeliver_after():
+    return timedelta(seconds=settings.NOTICE_REDELIVER_AFTER_SECONDS)
+
+
+def notice_message_id(notice):
+    """The Message-ID of every attempt at this notice: a duplicate mailed after a stale reclaim is
+    recognisably the same message to mail systems and to the Office."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or str(DNS_NAME)
+    return f"<notice-{notice.pk}.{int(notice.created_at.timestamp())}@{domain}>"
+
+
 def notice_deliver(*, notice_id, now=None):
-    """Sends a queued e-mail notice at most once per claim; returns True when this call sent it."""
+    """Sends one e-mail notice if this call wins its claim and marks it sent at once; True when it sent.
+
+    At least once, never silently lost: a worker that dies between sending and marking leaves a
+    claim that goes stale after NOTICE_REDELIVER_AFTER_SECONDS; the sweep takes it over, counted
+    in ``stale_reclaims`` as a possible duplicate."""
     now = now or timezone.now()
-    # Claim with a conditional update: two workers holding the same id cannot both send.
-    claimed = Notice.objects.filter(pk=notice_id, status=Notice.Status.QUEUED).update(
-        status=Notice.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
-    )
-    if claimed != 1:
+    if not _claim(notice_id, now):
         return False
     notice = Notice.objects.get(pk=notice_id)
-    message = EmailMessage(notice.subject, notice.body, None, [notice.recipient_address])
-    if notice.attachment:
-        with notice.attachment.open("rb") as handle:
-            name = notice.attachment.name.rsplit("/", 1)[-1]
-            message.attach(name, handle.read(), mimetypes.guess_type(name)[0] or "application/octet-stream")
-    message.send(fail_silently=False)
-    Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(
-        status=Notice.Status.SENT, sent_at=timezone.now()
+    try:
+        _message(notice).send(fail_silently=False)
+    except Exception as exc:  # refused, unreachable, timed out, a missing attachment: the row records it
+        _release(notice, claimed_at=now, error=exc)
+        return False
+    # Marked sent in the very next statement: the only duplicate window is this gap.
+    Notice.objects.filter(pk=notice_id).exclude(status=Notice.Status.SENT).update(
+        status=Notice.Status.SENT, sent_at=timezone.now(), last_error=""
     )
     return True
 
 
-def notice_requeue_stale(*, now=None):
-    """Puts back notices whose worker died mid-delivery; returns the ids to deliver again."""
-    now = now or timezone.now()
-    stale = list(
-        Notice.objects.filter(status=Notice.Status.SENDING, claimed_at__lt=now - STALE_AFTER).values_list(
-            "pk", flat=True
+def _claim(notice_id, now):
+    # A conditional update: of two workers holding the same id one changes the row, the other
+    # nothing. A claim is taken over only when older than the bound, and counted when it is.
+    stale_claim = Q(status=Notice.Status.SENDING, claimed_at__lt=now - _redeliver_after())
+    claimed = (
+        Notice.objects.filter(Q(status=Notice.Status.QUEUED) | stale_claim)
+        .filter(pk=notice_id, channel=Notice.Channel.EMAIL, attempts__lt=settings.NOTICE_MAX_ATTEMPTS)
+        .update(
+            status=Notice.Status.SENDING,
+            claimed_at=now,
+            attempts=F("attempts") + 1,
+            stale_reclaims=F("stale_reclaims")
+            + Case(When(status=Notice.Status.SENDING, then=Value(1)), default=Value(0)),
         )
     )
-    if stale:
-        Notice.objects.filter(pk__in=stale, status=Notice.Status.SENDING).update(status=Notice.Status.QUEUED)
-    return stale
+    return claimed == 1
 
 
-def notice_mark_failed(*, notice_id):
-    """A notice that could not be delivered after retries stays visible as failed, never silent."""
-    Notice.objects.filter(pk=notice_id).exclude(status=Notice.Status.SENT).update(status=Notice.Status.FAILED)
+def _message(notice):
+    message = EmailMessage(
+        notice.subject,
+        notice.body,
+        None,
+        [notice.recipient_address],
+        headers={"Message-ID": notice_message_id(notice)},
+    )
+    if notice.attachment:
+        with notice.attachment.open("rb") as handle:
+            name = notice.attachment.name.rsplit("/", 1)[-1]
+            message.attach(name, handle.read(), mimetypes.guess_type(name)[0] or "application/octet-stream")
+    return message
+
+
+def _release(notice, *, claimed_at, error):
+    """After a failed attempt the notice waits for the sweep (queued), or fails after the last one.
+    Only while the claim is still this attempt's: a holder that took it over decides for itself."""
+    error_text = f"{type(error).__name__}: {error}"[:500]
+    exhausted = Q(attempts__gte=settings.NOTICE_MAX_ATTEMPTS)
+    Notice.objects.filter(pk=notice.pk, status=Notice.Status.SENDING, claimed_at=claimed_at).update(
+        status=Case(When(exhausted, then=Value(Notice.Status.FAILED)), default=Value(Notice.Status.QUEUED)),
+        last_error=error_text,
+    )
+    logger.warning("notice %s: attempt %s failed: %s", notice.pk, notice.attempts, error_text)
+
+
+def notice_outbox_sweep(*, now=None):
+    """Delivers every e-mail notice still waiting NOTICE_REDELIVER_AFTER_SECONDS after it was logged
+    or last tried, whatever became of its broker message; then alerts the Director, once per
+    notice, of those undelivered after NOTICE_STUCK_ALERT_MINUTES. Safe to run in parallel."""
+    fixed_now, now = now, now or timezone.now()
+    _fail_exhausted(now)
+    due = list(notice_list_due_for_redelivery(now=now).values_list("pk", flat=True))
+    started, delivered = time.monotonic(), 0
+    for pk in due:
+        if time.monotonic() - started > SWEEP_BUDGET_SECONDS:
+            break
+        # Each claim carries the time it was taken (unless a test fixed the clock): a long
+        # sweep's last claims must not look stale the moment they are made.
+        delivered += notice_deliver(notice_id=pk, now=fixed_now)
+    return {"due": len(due), "delivered": delivered, "alerted": notice_alert_stuck(now=now)}
+
+
+def _fail_exhausted(now):
+    """A notice whose last allowed attempt died mid-send (or that the limit was lowered under) is
+    failed, shown to the Director, and never sent again by itself."""
+    waiting = Q(status=Notice.Status.QUEUED) | Q(status=Notice.Status.SENDING, claimed_at__lt=now - _redeliver_after())
+    Notice.objects.filter(waiting, channel=Notice.Channel.EMAIL, attempts__gte=settings.NOTICE_MAX_ATTEMPTS).update(
+        status=Notice.Status.FAILED,
+        last_error=Case(
+            When(status=Notice.Status.SENDING, then=Value("The worker stopped during the last attempt.")),
+            default=F("last_error"),
+        ),
+    )
+
+
+def notice_alert_stuck(*, now):
+    """Tells every Director, once per notice, which notices are still undelivered after
+    NOTICE_STUCK_ALERT_MINUTES (a staff-portal notice pointing to the Office outbox); returns how many."""
+    with transaction.atomic():
+        # skip_locked: two sweeps at once each take different notices, so none is announced twice.
+        stuck = list(
+            notice_list_stuck(now=now)
+            .filter(stuck_alerted_at__isnull=True)
+            .select_for_update(skip_locked=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not stuck:
+            return 0
+        Notice.objects.filter(pk__in=stuck).update(stuck_alerted_at=now)
+        subject = _("%(count)s notices not delivered") % {"count": len(stuck)}
+        body = _(
+            "%(count)s notices have waited more than %(minutes)s minutes to be delivered. "
+            "The Office outbox lists them with their attempts and errors: %(url)s"
+        ) % {
+            "count": len(stuck),
+            "minutes": settings.NOTICE_STUCK_ALERT_MINUTES,
+            "url": f"{settings.SITE_URL.rstrip('/')}{reverse('notices:outbox-list')}",
+        }
+        for director in User.objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk"):
+            # On the portal, not by e-mail: e-mail may be what is broken.
+            notice_send(
+                recipient_user=director,
+                recipient_name=str(director),
+                channel=Notice.Channel.PORTAL,
+                subject=subject,
+                body=body,
+                actor=None,
+                dedupe_key=f"outbox-stuck:{stuck[0]}:{director.pk}",
+            )
+    return len(stuck)

@@ -1,25 +1,24 @@
 from celery import shared_task
 
-from .services import notice_deliver, notice_mark_failed, notice_requeue_stale
+from .services import notice_deliver, notice_outbox_sweep
+
+# No Celery retries here: a failed attempt leaves the row queued and the outbox sweep, every
+# minute, tries it again after NOTICE_REDELIVER_AFTER_SECONDS (timers are rows, STYLE.md section 8).
 
 
-@shared_task(bind=True, max_retries=5, default_retry_delay=60, acks_late=True)
-def notice_deliver_task(self, notice_id):
-    """Delivers one notice; safe to run twice (the service claims the row first)."""
-    try:
-        return notice_deliver(notice_id=notice_id)
-    except OSError as exc:  # SMTP refused or unreachable: the notice goes back to the queue
-        from .models import Notice
+@shared_task(acks_late=True)
+def notice_deliver_task(notice_id):
+    """Delivers one notice if it is still waiting; safe to run twice (the service claims the row first)."""
+    return notice_deliver(notice_id=notice_id)
 
-        Notice.objects.filter(pk=notice_id, status=Notice.Status.SENDING).update(status=Notice.Status.QUEUED)
-        if self.request.retries >= self.max_retries:
-            notice_mark_failed(notice_id=notice_id)
-            raise
-        raise self.retry(exc=exc) from exc
+
+@shared_task(acks_late=True)
+def notice_outbox_sweep_task():
+    """Delivers every notice its doorbell missed, and alerts the Director of stuck ones; safe in parallel."""
+    return notice_outbox_sweep()
 
 
 @shared_task
 def notice_redeliver_stale_task():
-    """Re-enqueues notices left mid-delivery by a worker that died."""
-    for notice_id in notice_requeue_stale():
-        notice_deliver_task.delay(notice_id)
+    """The outbox sweep under its former name, for messages beat queued before an upgrade."""
+    return notice_outbox_sweep()

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "notices"
+urlpatterns = [path("outbox/", views.outbox_list, name="outbox-list")]
