@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("oversight.accounts.urls")),
     path("complaints/", include("intake.urls")),
     path("staff/investigations/", include("investigations.urls")),
+    path("staff/notices/", include("oversight.notices.urls")),
     path("board/", include("discipline.urls")),
     path("board/", include("oversight.governance.urls")),
     path("reports/", include("reports.urls")),

@@ -22,6 +22,19 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def no_content_security_policy_refusals(request):
+    """Fails a journey whose page had anything refused by our CSP (a style, a script, a frame)."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    yield
+    assert refused == [], "\n".join(refused)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if _HERE in Path(str(item.path)).parents:

@@ -103,3 +103,60 @@ def test_a_panel_member_reads_the_case_without_intakes_notes(
     assert "decision_reason" not in body and "incident_summary" not in body
     client.force_login(director)
     assert "decision_reason" in client.get(f"/api/v1/cases/{case.pk}/").json()
+
+
+# Paging (issue 13): ?limit= from 1 to API_MAX_PAGE_SIZE, ?offset= from 0; anything else is a 400
+# naming the field, in the same shape as every other field error.
+
+
+@pytest.mark.parametrize(
+    "limit", ["99999999999999999999", "9223372036854775807", "201", "0", "-1", "abc", "1.5", "1e3"]
+)
+def test_a_limit_that_is_not_a_whole_number_from_1_to_the_maximum_is_a_400_naming_it(client, intake_user, limit):
+    case_received(intake_user)
+    client.force_login(intake_user)
+    response = client.get("/api/v1/cases/", {"limit": limit})
+    assert response.status_code == 400
+    assert set(response.json()) == {"limit"} and response.json()["limit"]
+
+
+@pytest.mark.parametrize("offset", ["-1", "abc", "99999999999999999999"])
+def test_an_offset_that_is_not_a_row_position_is_a_400_naming_it(client, intake_user, offset):
+    client.force_login(intake_user)
+    response = client.get("/api/v1/cases/", {"offset": offset})
+    assert response.status_code == 400
+    assert set(response.json()) == {"offset"}
+
+
+def test_the_maximum_page_size_is_a_setting_and_the_next_link_finds_the_rest(client, intake_user, settings):
+    settings.API_MAX_PAGE_SIZE = 2
+    for _ in range(3):
+        case_received(intake_user)
+    client.force_login(intake_user)
+    assert client.get("/api/v1/cases/", {"limit": 3}).status_code == 400
+    body = client.get("/api/v1/cases/", {"limit": 2}).json()
+    assert body["count"] == 3 and len(body["results"]) == 2
+    rest = client.get(body["next"]).json()
+    assert len(rest["results"]) == 1 and rest["next"] is None
+
+
+def test_without_a_limit_a_page_holds_the_default_size_at_most(client, intake_user, settings):
+    settings.API_MAX_PAGE_SIZE = 1
+    case_received(intake_user)
+    case_received(intake_user)
+    client.force_login(intake_user)
+    assert len(client.get("/api/v1/cases/").json()["results"]) == 1
+
+
+def test_an_offset_past_the_last_row_is_an_empty_page(client, intake_user):
+    case_received(intake_user)
+    client.force_login(intake_user)
+    body = client.get("/api/v1/cases/", {"offset": 1000, "limit": "", "page": "abc"}).json()
+    assert body["count"] == 1 and body["results"] == []
+
+
+def test_the_schema_states_the_paging_bounds(client):
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    params = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/cases/"]["get"]["parameters"]}
+    assert (params["limit"]["minimum"], params["limit"]["maximum"]) == (1, 200)
+    assert params["offset"]["minimum"] == 0

@@ -209,3 +209,12 @@ def test_the_queue_filters_and_keeps_filters_across_pages(client, intake_user):
     page = client.get("/complaints/staff/", {"channel": "phone"}).content.decode()
     assert "51 cases" in page
     assert "?channel=phone&amp;page=2" in page
+
+
+@pytest.mark.parametrize("number", ["abc", "-1", "0", "1.5", "99999999999999999999"])
+def test_the_queue_answers_any_page_number_with_a_page(client, intake_user, number):
+    # Paging input (issue 13): the HTML queue shows the first or last page instead of failing.
+    case = case_received(intake_user)
+    client.force_login(intake_user)
+    response = client.get("/complaints/staff/", {"page": number})
+    assert response.status_code == 200 and case.number in response.content.decode()
