@@ -36,7 +36,7 @@ def panel_convene(*, case, members, actor, reason, kind=Panel.Kind.HEARINGS):
     open_panel = case.panels.filter(kind=kind, status=Panel.Status.OPEN).first()
     if open_panel:
         return open_panel
-    if case.is_chief_route and not allegations_for_board(case).exists():
+    if not allegations_for_board(case).exists():
         raise RuleViolation(NO_AUTHORITY_OVER_CHIEF)
     if case.status != Case.Status.FINDINGS_READY:
         raise RuleViolation(_("A panel is convened once the investigation's findings are ready."))

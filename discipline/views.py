@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from intake.chief import AGAINST_CHIEF
 from intake.models import Allegation, Case
-from intake.selectors import allegation_list_for_case, case_get_for
+from intake.selectors import allegation_list_for_case, case_get_for, complaint_list_shown_to
 from investigations.models import FindingOutcome
 from investigations.selectors import finding_map_for_case
 from oversight.accounts.roles import Role, role_required
@@ -117,7 +117,8 @@ def panel_detail(request, pk):
         "members": members,
         "panel_size": len(members),
         "is_open": is_open,
-        "complaints": case.complaints.all(),
+        # The narrative only; the filer's contact details are not the panel's to know (need-to-know).
+        "complaints": complaint_list_shown_to(user=request.user, case=case),
         "can_decide": is_open and (member or director),
         "confirm_field": CONFIRM_FIELD,
     }

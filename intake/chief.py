@@ -4,9 +4,8 @@ to the Board. Every later stage asks here."""
 
 from django.db.models import Q
 
-from oversight.roster.models import Employee
-
-AGAINST_CHIEF = Q(employee__rank=Employee.Rank.CHIEF)
+# Recorded on the allegation when it is made (Allegation.is_against_chief).
+AGAINST_CHIEF = Q(is_against_chief=True)
 
 
 def allegations_against_chief(case):
@@ -19,4 +18,4 @@ def allegations_for_board(case):
 
 
 def allegation_is_against_chief(allegation):
-    return allegation.employee_id is not None and allegation.employee.is_chief
+    return allegation.is_against_chief

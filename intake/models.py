@@ -219,6 +219,9 @@ class Allegation(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="allegations")
     employee = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.PROTECT, related_name="allegations")
+    # R1.7: fixed when the allegation is made, so a later roster edit (a promotion, a new Chief)
+    # never moves an allegation between the Board and the Mayor.
+    is_against_chief = models.BooleanField(default=False)
     allegation_type = models.ForeignKey(AllegationType, on_delete=models.PROTECT)
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

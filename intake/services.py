@@ -120,7 +120,13 @@ def allegation_add(*, case, allegation_type, actor, reason, employee=None, descr
     if employee is not None and not (employee.is_covered or employee.is_chief):
         raise RuleViolation(_("Allegations name a Covered Employee, the Chief of Police, or an unidentified officer."))
     allegation = save_audited(
-        Allegation(case=case, employee=employee, allegation_type=allegation_type, description=description),
+        Allegation(
+            case=case,
+            employee=employee,
+            allegation_type=allegation_type,
+            description=description,
+            is_against_chief=employee is not None and employee.is_chief,
+        ),
         actor=actor,
         reason=reason,
     )

@@ -99,13 +99,19 @@ def status_timeline(case):
     current = _CURRENT[case.status]
     shown = _stages_for(case)
     keys = [key for key, _label, _text in shown]
-    done_through = keys.index(current) if case.status != Case.Status.CLOSED else len(keys)
+    if case.status == Case.Status.CLOSED:
+        done_through = len(keys)
+    else:
+        # A stage this case does not show (the Board's, for a case only about the Chief) counts as the next one.
+        every = [key for key, _label, _text in STAGES]
+        done_through = next(i for i, key in enumerate(keys) if every.index(key) >= every.index(current))
     stages = []
     for index, (key, label, text) in enumerate(shown):
+        note = _STAGE_NOTES[key](case) if key in _STAGE_NOTES else ""
         if routed_away and key in ("investigation", "board"):
             state = "skipped"
-        elif index < done_through:
-            state = "done"
+        elif index < done_through or note:
+            state = "done"  # a note is an outcome: the Mayor may answer while the Board is still at work
         elif index == done_through:
             state = "current"
         else:
@@ -123,7 +129,7 @@ def status_timeline(case):
                 if state == "done"
                 else None,
                 "expected_at": clock(case) if clock and state in ("current", "upcoming") else None,
-                "note": _STAGE_NOTES[key](case) if key in _STAGE_NOTES and state == "done" else "",
+                "note": note,
             }
         )
     return {

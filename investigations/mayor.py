@@ -116,7 +116,9 @@ def mayor_response_record(*, case, response, responded_on, actor, reason, other_
     if referral.sent_at is None:
         raise RuleViolation(_("The findings have not been sent to the Mayor yet."))
     if responded_on > timezone.localdate() or responded_on < timezone.localtime(referral.sent_at).date():
-        raise RuleViolation(_("The date of the Mayor's response falls between the sending and today."))
+        raise RuleViolation(
+            _("The date of the Mayor's response must fall between the date the findings were sent and today.")
+        )
     referral.response, referral.other_entity, referral.responded_on = response, other_entity.strip(), responded_on
     referral.response_note, referral.recorded_by, referral.recorded_at = note, actor, timezone.now()
     save_audited(referral, actor=actor, reason=reason)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intake.models import Allegation
 from intake.selectors import case_list_visible_to
+from oversight.accounts import need_to_know as ntk
 from oversight.accounts.roles import Role, has_role
 
 from .models import Finding, Investigation, RecordsRequest, RequestedRecord
@@ -57,22 +58,40 @@ def chief_notice_list_for_liaison(*, user):
 
     if not can_answer_records_request(user):
         return ChiefNotice.objects.none()
-    return ChiefNotice.objects.select_related("case").only("pk", "sent_at", "acknowledged_at", "case__number")
+    # A notice about the Chief went to a designee outside PPB (R1.7): the Chief's own bureau never sees it.
+    return (
+        ChiefNotice.objects.exclude(case__is_chief_route=True)
+        .select_related("case")
+        .only("pk", "sent_at", "acknowledged_at", "case__number")
+    )
 
 
 def records_request_list_for_case_page(*, user, investigation):
-    """The investigation's requests, newest first, each with ``shown_records``: its records with PPB's
-    answers (reason and legal justification of a withheld or redacted one) when the user may read
-    the request (records_request_list_visible_to), else none. Two queries for any number."""
-    shown = RequestedRecord.objects.filter(request__in=records_request_list_visible_to(user=user).values("pk"))
+    """The investigation's requests, newest first, each with ``shown_records``: its records when the user
+    may see the request (records_request_list_visible_to), else none, each with PPB's answer
+    (``shown_reason``, ``shown_legal_justification``) where the user may read PPB records (R2.10).
+    Two queries for any number."""
+    shown = requested_record_list_shown_to(
+        user=user,
+        records=RequestedRecord.objects.filter(request__in=records_request_list_visible_to(user=user).values("pk")),
+    )
     return RecordsRequest.objects.filter(investigation=investigation).prefetch_related(
         Prefetch("records", queryset=shown.order_by("pk"), to_attr="shown_records")
     )
 
 
+def requested_record_list_shown_to(*, user, records=None):
+    """Records with ``shown_<field>`` for each part of PPB's answer: NULL where the user may not read
+    PPB records (oversight/accounts/need_to_know.py)."""
+    records = RequestedRecord.objects.all() if records is None else records
+    return ntk.with_shown_fields(records, user, *ntk.PPB_ANSWER)
+
+
 def records_request_list_with_records_visible_to(*, user):
-    """Visible requests with their records, in a constant number of queries for any size."""
-    return records_request_list_visible_to(user=user).prefetch_related("records")
+    """Visible requests with their records (answers as ``shown_<field>``), in a constant number of
+    queries for any size."""
+    records = requested_record_list_shown_to(user=user).order_by("pk")
+    return records_request_list_visible_to(user=user).prefetch_related(Prefetch("records", queryset=records))
 
 
 def investigation_list_visible_to(*, user):
@@ -86,15 +105,19 @@ def investigation_list_visible_to(*, user):
 
 
 def case_timeline_parts(case, user):
-    """The investigation's parts of the case timeline (intake/timeline.py), marked material left out."""
-    from .models import ChiefNotice, Evidence, Interview, InvestigationTask, RequestedRecord, Subpoena
-    from .permissions import marking_filter
+    """The investigation's parts of the case timeline (intake/timeline.py), material the user may not
+    see (need-to-know) left out."""
+    from .models import ChiefNotice, Evidence, Interview, InvestigationTask, MayorReferral, RequestedRecord, Subpoena
 
-    parts = [(_("Notice to the Chief"), ChiefNotice.history.filter(case_id=case.pk))]
+    parts = [
+        (_("Notice to the Chief"), ChiefNotice.history.filter(case_id=case.pk)),
+        (_("Findings to the Mayor"), MayorReferral.history.filter(case_id=case.pk)),
+    ]
     investigation = investigation_for_case(case)
     if investigation is None:
         return parts
-    visible = marking_filter(user, investigation)
+    evidence = ntk.visible(investigation.evidence.all(), user).values("pk")
+    interviews = ntk.visible(investigation.interviews.all(), user).values("pk")
     requests = RecordsRequest.objects.filter(investigation=investigation).values("pk")
     records = RequestedRecord.objects.filter(request__investigation=investigation).values("pk")
     return parts + [
@@ -103,8 +126,8 @@ def case_timeline_parts(case, user):
         (_("Records request"), RecordsRequest.history.filter(investigation_id=investigation.pk)),
         (_("Requested record"), RequestedRecord.history.filter(request_id__in=requests)),
         (_("Subpoena"), Subpoena.history.filter(record_id__in=records)),
-        (_("Evidence"), Evidence.history.filter(id__in=investigation.evidence.filter(visible).values("pk"))),
-        (_("Interview"), Interview.history.filter(id__in=investigation.interviews.filter(visible).values("pk"))),
+        (_("Evidence"), Evidence.history.filter(id__in=evidence)),
+        (_("Interview"), Interview.history.filter(id__in=interviews)),
         (_("Finding"), Finding.history.filter(allegation__case_id=case.pk)),
     ]
 

@@ -1,5 +1,6 @@
 import hashlib
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -11,10 +12,13 @@ from django.utils.translation import gettext as _
 from intake.exceptions import RuleViolation
 from intake.models import Case
 from intake.services import case_lock, case_transition
+from oversight.accounts import need_to_know as ntk
+from oversight.accounts.need_to_know import FieldGroup
 from oversight.accounts.roles import Role, has_role
 from oversight.calendar.models import Deadline
 from oversight.calendar.selectors import deadline_for
 from oversight.calendar.services import deadline_meet, deadline_start
+from oversight.doorbell import ring
 from oversight.history import save_audited
 from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
@@ -38,7 +42,6 @@ from .permissions import (
     can_direct,
     can_investigate,
     can_issue_subpoena,
-    can_open_ppb_records,
     can_send_chief_notice,
 )
 from .reminders import directors, liaisons_of
@@ -171,7 +174,7 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
 def requested_record_answer(*, record, outcome, actor, upload=None, reason="", legal_justification=""):
     """PPB's answer for one record (R2.6): produced with its file, or withheld or redacted with
     a written reason and legal justification. The request is answered when every record is."""
-    if not can_answer_records_request(actor, record.request):
+    if not ntk.can_write(actor, FieldGroup.PPB_RECORDS, record):
         raise PermissionDenied
     _check_answer(outcome, upload, reason, legal_justification)
     file_facts = stored = None
@@ -270,6 +273,9 @@ def finding_record(*, allegation, outcome, rationale, actor, evidence_relied_on=
     evidence = list(evidence_relied_on)
     if any(item.investigation_id != case.investigation.pk for item in evidence):
         raise RuleViolation(_("A finding relies only on evidence of its own investigation."))
+    cited = Evidence.objects.filter(pk__in=[item.pk for item in evidence])
+    if ntk.visible(cited, actor).count() != len({item.pk for item in evidence}):
+        raise PermissionDenied  # an item the actor may not see is not theirs to cite (R2.11)
     finding = Finding.objects.filter(allegation=allegation).first() or Finding(allegation=allegation)
     unchanged = finding.pk and (finding.outcome, finding.rationale) == (outcome, rationale)
     if unchanged and set(finding.evidence_relied_on.all()) == set(evidence):
@@ -323,7 +329,8 @@ def investigation_task_done(*, task, actor, reason="Task done"):
 
 def investigation_report_render(*, investigation_id):
     """Renders the investigation report (factual findings per allegation) to PDF, outside any
-    transaction, then stores it. Compelled statements and marked material are not in it."""
+    transaction, then stores it. Compelled statements and marked material are not in it: it is read by
+    the Board's panel (and, for the Chief, the Mayor), so it holds what a panel member may read."""
     from django.core.files.base import ContentFile
 
     from oversight.pdf import render_pdf
@@ -333,7 +340,8 @@ def investigation_report_render(*, investigation_id):
     rows = []
     for allegation in allegations:
         finding = getattr(allegation, "finding", None)
-        relied = finding.evidence_relied_on.filter(marking="") if finding else []
+        # One PDF for every reader: only what the least entitled of them (the panel) may read.
+        relied = ntk.audience_visible(finding.evidence_relied_on.all(), Role.BOARD) if finding else []
         rows.append({"allegation": allegation, "finding": finding, "evidence": list(relied)})
     pdf = render_pdf(
         "investigations/report_pdf.html", {"investigation": investigation, "rows": rows, "rendered_at": timezone.now()}
@@ -382,8 +390,8 @@ def investigation_complete(*, investigation, actor, reason, late_reason=""):
         mayor_referral_open(case=case, actor=actor)
     from .tasks import investigation_report_render_task
 
-    investigation_id = investigation.pk
-    transaction.on_commit(lambda: investigation_report_render_task.delay(investigation_id))
+    # With the broker down the report is rendered by investigation_report_render_missing_task.
+    transaction.on_commit(partial(ring, investigation_report_render_task, investigation.pk))
     return investigation
 
 
@@ -399,7 +407,7 @@ def _custody(evidence, action, actor, note=""):
 
 def evidence_receive(*, investigation, upload, kind, description, actor, reason="Evidence received"):
     """Logs an uploaded item with the SHA-256 digest taken on receipt (R2.5)."""
-    if not can_investigate(actor, investigation.case):
+    if not ntk.can_write(actor, FieldGroup.EVIDENCE, investigation):
         raise PermissionDenied
     content_type, size, digest = inspect_upload(upload, max_bytes=settings.RECORDS_MAX_UPLOAD_BYTES)
     stored = default_storage.save(f"evidence/{investigation.pk}/{uuid.uuid4().hex}", upload)
@@ -428,7 +436,9 @@ def evidence_register_record(*, record, kind, actor, reason="Registered from PPB
         RequestedRecord.objects.select_for_update().select_related("request__investigation__case").get(pk=record.pk)
     )
     investigation = record.request.investigation
-    if not can_investigate(actor, investigation.case):
+    if not (
+        ntk.can_read(actor, FieldGroup.PPB_RECORDS, record) and ntk.can_write(actor, FieldGroup.EVIDENCE, investigation)
+    ):
         raise PermissionDenied
     if not record.file:
         raise RuleViolation(_("Only a produced record with its file can be registered as evidence."))
@@ -456,7 +466,7 @@ def evidence_register_record(*, record, kind, actor, reason="Registered from PPB
 def evidence_verify(*, evidence_id, actor=None):
     """Recomputes the digest and records the outcome; a mismatch or a lost file alerts the Director."""
     evidence = Evidence.objects.select_related("investigation__case").get(pk=evidence_id)
-    if actor is not None and not can_investigate(actor, evidence.investigation.case):
+    if actor is not None and not ntk.can_write(actor, FieldGroup.EVIDENCE, evidence):
         raise PermissionDenied  # the periodic task runs with no actor
     digest = hashlib.sha256()
     try:
@@ -503,8 +513,13 @@ def _alert_directors_of_tampering(evidence, action):
 
 @transaction.atomic
 def evidence_log_download(*, evidence, actor):
-    """Every download is a link in the chain of custody."""
-    if not (can_investigate(actor, evidence.investigation.case) or can_open_ppb_records(actor)):
+    """Every download is a link in the chain of custody: by a reader of the item, or of PPB's record it
+    came from (a liaison downloading their own production)."""
+    record = evidence.source_record if evidence.source_record_id else None
+    if not (
+        ntk.can_read(actor, FieldGroup.EVIDENCE, evidence)
+        or (record is not None and ntk.can_read(actor, FieldGroup.PPB_RECORDS, record))
+    ):
         raise PermissionDenied
     _custody(evidence, CustodyEvent.Action.DOWNLOADED, actor)
 
@@ -514,7 +529,9 @@ def chief_notice_acknowledge(*, chief_notice, actor):
     """A PPB liaison acknowledges the notice to the Chief on the Chief's behalf."""
     if not can_answer_records_request(actor):
         raise PermissionDenied
-    chief_notice = ChiefNotice.objects.select_for_update().get(pk=chief_notice.pk)
+    chief_notice = ChiefNotice.objects.select_for_update().select_related("case").get(pk=chief_notice.pk)
+    if chief_notice.case.is_chief_route:
+        raise PermissionDenied  # sent to the Director's designee, not to PPB
     if chief_notice.acknowledged_at:
         return chief_notice
     chief_notice.acknowledged_at, chief_notice.acknowledged_by = timezone.now(), actor

@@ -7,8 +7,11 @@ from django.views.decorators.http import require_POST
 
 from intake.models import Allegation, Case
 from intake.selectors import allegation_list_for_case, case_get_for, case_list_visible_to
+from oversight.accounts import need_to_know as ntk
+from oversight.accounts.need_to_know import FieldGroup
 from oversight.accounts.roles import Role, role_required
 from oversight.calendar.selectors import deadline_for, deadline_list_for
+from oversight.doorbell import ring
 from oversight.web import call_service, submit_form
 
 from . import interviews, services
@@ -46,9 +49,7 @@ from .permissions import (
     can_direct,
     can_investigate,
     can_issue_subpoena,
-    can_open_ppb_records,
     can_send_chief_notice,
-    marking_filter,
 )
 from .selectors import (
     chief_notice_list_for_liaison,
@@ -56,6 +57,7 @@ from .selectors import (
     records_request_get_for,
     records_request_list_for_case_page,
     records_request_list_visible_to,
+    requested_record_list_shown_to,
 )
 
 
@@ -104,20 +106,10 @@ def case_section(request, case):
     if referral and referral.is_pending and referral.sent_at and can_direct(user):
         context["mayor_form"] = MayorResponseForm()
     if investigation:
-        # R2.11: marked material the user is not entitled to is left out of the query itself.
-        visible = marking_filter(user, investigation)
-        context["evidence"] = list(investigation.evidence.filter(visible).select_related("received_by"))
-        interviews_seen = list(investigation.interviews.filter(visible).select_related("employee"))
-        context["interviews"] = [
-            (i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}")) for i in interviews_seen
-        ]
-        context["hidden_count"] = (
-            investigation.evidence.exclude(visible).count() + investigation.interviews.exclude(visible).count()
-        )
+        context.update(_material(user, investigation))
         context["markings"] = Marking.choices
         context["tasks"] = list(investigation.tasks.select_related("assigned_to", "done_by"))
         context["allegation_rows"] = _allegation_rows(case, context["evidence"])
-        context["can_open_ppb"] = can_open_ppb_records(user)
     if context["can_investigate"]:
         context["evidence_form"] = EvidenceForm()
         context["plan_form"] = PlanForm(initial={"plan": investigation.plan})
@@ -127,6 +119,26 @@ def case_section(request, case):
         context["finding_form"] = FindingForm()
         context["complete_form"] = CompleteForm()
     return context
+
+
+def _material(user, investigation):
+    """Evidence and interviews as need-to-know allows (R2.9, R2.11): rows the user may not see are left
+    out of the query, and a statement the user may not read comes back as ``shown_statement`` NULL."""
+    shows_evidence = ntk.can_read(user, FieldGroup.EVIDENCE, investigation)
+    evidence = list(ntk.visible(investigation.evidence.select_related("received_by"), user)) if shows_evidence else []
+    interviews = ntk.with_shown_fields(
+        ntk.visible(investigation.interviews.select_related("employee"), user), user, *ntk.STATEMENT
+    ).defer(*ntk.STATEMENT)
+    interviews = list(interviews)
+    hidden = investigation.interviews.count() - len(interviews)
+    if shows_evidence:
+        hidden += investigation.evidence.count() - len(evidence)
+    return {
+        "shows_evidence": shows_evidence,
+        "evidence": evidence,
+        "interviews": [(i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}")) for i in interviews],
+        "hidden_count": hidden,
+    }
 
 
 def _back(case):
@@ -208,9 +220,14 @@ def records_request_send(request, pk):
 @require_POST
 def finding_record(request, pk):
     allegation = get_object_or_404(Allegation, case__in=case_list_visible_to(user=request.user), pk=pk)
+    form = FindingForm(request.POST)
+    # An item the user may not see is answered like one that does not exist (R2.11).
+    form.fields["evidence_relied_on"].queryset = ntk.visible(
+        Evidence.objects.filter(investigation__case=allegation.case_id), request.user
+    )
     submit_form(
         request,
-        FindingForm(request.POST),
+        form,
         services.finding_record,
         success=_("Finding recorded."),
         allegation=allegation,
@@ -268,7 +285,8 @@ def _record_rows(request, records_request, bound=None):
         moves = sorted((to, Subpoena.Status(to).label) for to in Subpoena.TRANSITIONS[subpoena.status])
         subpoenas.setdefault(subpoena.record_id, []).append((subpoena, moves))
     rows = []
-    for record in records_request.records.select_related("answered_by"):
+    records = requested_record_list_shown_to(user=request.user, records=records_request.records.all())
+    for record in records.select_related("answered_by"):
         form = None
         if may_answer and record.outcome == RequestedRecord.Outcome.PENDING:
             form = (
@@ -281,7 +299,7 @@ def _record_rows(request, records_request, bound=None):
             {
                 "record": record,
                 "form": form,
-                "can_register": may_register and bool(record.file) and record.pk not in registered,
+                "can_register": may_register and bool(record.shown_file) and record.pk not in registered,
                 "subpoenas": subpoenas.get(record.pk, []),
                 "can_subpoena": may_subpoena and contested,
                 "subpoena_form": SubpoenaForm(prefix=f"s{record.pk}"),
@@ -299,7 +317,6 @@ def _records_request_page(request, records_request, bound=None):
             "rows": _record_rows(request, records_request, bound),
             "clock": deadline_for(records_request, "records_5bd"),
             "evidence_kinds": Evidence.Kind.choices,
-            "can_open_ppb": can_open_ppb_records(request.user),
         },
         status=400 if bound is not None else 200,
     )
@@ -386,14 +403,11 @@ def subpoena_advance(request, subpoena_pk):
 
 
 def _evidence_for(request, pk):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("investigation__case"),
-        pk=pk,
-        investigation__case__in=case_list_visible_to(user=request.user),
+    """The item through the need-to-know query: one the user may not see is a 404, like a missing one."""
+    evidence = Evidence.objects.select_related("investigation__case", "source_record").filter(
+        investigation__case__in=case_list_visible_to(user=request.user)
     )
-    if not Evidence.objects.filter(pk=pk).filter(marking_filter(request.user, evidence.investigation)).exists():
-        raise Http404  # R2.11: marked material is not there for those not entitled to it
-    return evidence
+    return get_object_or_404(ntk.visible(evidence, request.user), pk=pk)
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -470,11 +484,12 @@ def chief_notice_acknowledge(request, pk):
 
 
 def _interview_for(request, pk):
-    return get_object_or_404(
-        Interview.objects.select_related("investigation__case"),
-        pk=pk,
-        investigation__case__in=case_list_visible_to(user=request.user),
+    """The interview through the need-to-know query: one the user may not see (marked privileged, say) is
+    a 404 with the body of a missing one, before any service could answer with its state (R2.11)."""
+    interviews = Interview.objects.select_related("investigation__case").filter(
+        investigation__case__in=case_list_visible_to(user=request.user)
     )
+    return get_object_or_404(ntk.visible(interviews, request.user), pk=pk)
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -569,12 +584,7 @@ def prosecutor_export(request, pk):
 @require_POST
 def material_mark(request, kind, pk):
     """Marks an item of evidence or an interview confidential or privileged (R2.11)."""
-    if kind == "evidence":
-        obj = _evidence_for(request, pk)
-    else:
-        obj = _interview_for(request, pk)
-        if not Interview.objects.filter(pk=pk).filter(marking_filter(request.user, obj.investigation)).exists():
-            raise Http404
+    obj = _evidence_for(request, pk) if kind == "evidence" else _interview_for(request, pk)
     marking = request.POST.get("marking", "")
     if marking not in Marking.values:
         raise Http404
@@ -627,8 +637,10 @@ def investigation_report_render(request, pk):
     if investigation.status != Investigation.Status.COMPLETED:
         messages.error(request, _("The report is rendered once the investigation is complete."))
     else:
-        investigation_report_render_task.delay(investigation.pk)
-        messages.success(request, _("The report is being rendered; reload in a minute."))
+        if ring(investigation_report_render_task, investigation.pk):
+            messages.success(request, _("The report is being rendered; reload in a minute."))
+        else:
+            messages.error(request, _("The task queue is unavailable; try again in a few minutes."))
     return _back(investigation.case)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp import constants as csp_source
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,10 +53,12 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "csp",
     "oversight.accounts",
     "oversight.roster",
     "oversight.calendar",
     "oversight.notices",
+    "oversight.ratelimit",
     "oversight.governance",
     "intake",
     "investigations",
@@ -65,12 +68,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so static files carry the policies too (an SVG opened on its own is a page).
+    "oversight.middleware.PermissionsPolicyMiddleware",
+    "oversight.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "oversight.middleware.NoStoreMiddleware",
     "oversight.accounts.middleware.AbsoluteSessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -93,7 +100,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "oversight.accounts.views.locked_out"
-# One answer to "who is the client" for the rate limits (oversight/ratelimit.py) and the login log.
+# One answer to "who is the client" for the rate limits (oversight/ratelimit/) and the login log.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
 AXES_VERBOSE = False
@@ -137,7 +144,21 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# Redis may be down or unreachable without closing the connection: nothing public waits on it
+# for long. The cache (rate limits, the paper form) falls back to PostgreSQL or to no cache, the
+# broker's doorbells to the outbox sweep (README, "When Redis is down").
+REDIS_CONNECT_TIMEOUT_SECONDS = env.float("REDIS_CONNECT_TIMEOUT_SECONDS", default=1.0)
+REDIS_SOCKET_TIMEOUT_SECONDS = env.float("REDIS_SOCKET_TIMEOUT_SECONDS", default=5.0)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_CONNECT_TIMEOUT_SECONDS,
+            "socket_timeout": REDIS_SOCKET_TIMEOUT_SECONDS,
+        },
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -192,6 +213,9 @@ STORAGES = {
 
 # Sessions: CJIS 5.5.5 locks a session after 30 idle minutes; ASVS L2 ends it after 12 hours.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=1800)
+# In PostgreSQL, never in the cache: a filer's session (the case number just filed, an unlocked
+# status page) must survive Redis being down.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 3600)
 SESSION_COOKIE_HTTPONLY = True
@@ -214,6 +238,48 @@ SECURE_REFERRER_POLICY = "same-origin"
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+# Cache-Control: no-store (oversight/middleware.py) on every page that is not public, on every page a
+# signed-in user sees, and under these prefixes: the API, and the filer's status page and its forms.
+NO_STORE_URL_PREFIXES = ("/api/", "/complaints/status/")
+# Browser features no page here uses, refused to every page and anything it embeds. Not listed:
+# publickey-credentials-* (passkeys for staff MFA) and fullscreen (evidence video).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# django-csp 4. No 'unsafe-inline': pages load only our own static files; an inline <script> must
+# carry nonce="{{ request.csp_nonce }}" (the nonce is added to the header only when a page uses it).
+# The admin and DRF's browsable API run under the same policy; inline PDFs are exempt (middleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_source.SELF],
+        "script-src": [csp_source.SELF, csp_source.NONCE],
+        "style-src": [csp_source.SELF],
+        "img-src": [csp_source.SELF, "data:"],
+        "object-src": [csp_source.NONE],
+        "base-uri": [csp_source.NONE],
+        "form-action": [csp_source.SELF],
+        "frame-ancestors": [csp_source.NONE],
+    },
+}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
@@ -221,6 +287,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = _secret("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A hung SMTP connection must give up well before NOTICE_REDELIVER_AFTER_SECONDS, or its claim
+# looks stale while it may still send, and the notice is mailed twice.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OCPA Oversight <no-reply@oversight.invalid>")
 
 # Celery: Redis broker; tasks are idempotent so late acks are safe (STYLE.md section 8).
@@ -231,12 +300,29 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+# Without a socket timeout a publish to a broker that vanished without closing the connection
+# waits forever (kombu's Redis transport documentation).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_CONNECT_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_SOCKET_TIMEOUT_SECONDS,
+}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "deadline-sweep": {"task": "oversight.calendar.tasks.deadline_sweep_task", "schedule": crontab()},
+    # The outbox (R6.3): every e-mail notice its doorbell missed is delivered by this sweep. The entry
+    # keeps its old name so django-celery-beat updates its row instead of running the old task too.
     "notice-redeliver": {
-        "task": "oversight.notices.tasks.notice_redeliver_stale_task",
+        "task": "oversight.notices.tasks.notice_outbox_sweep_task",
+        "schedule": crontab(),
+        # django-celery-beat's name for `expires`: sweeps piled up while no worker ran are dropped.
+        "options": {"expire_seconds": 50},
+    },
+    # A report whose doorbell was missed (broker down at completion) is rendered within minutes; on a
+    # case about the Chief the Mayor's notice waits for it (R1.7).
+    "investigation-report-catch-up": {
+        "task": "investigations.tasks.investigation_report_render_missing_task",
         "schedule": crontab(minute="*/5"),
+        "options": {"expire_seconds": 240},
     },
     # R2.5: every item's digest is re-checked nightly; a mismatch alerts the Director.
     "evidence-reverify": {
@@ -248,6 +334,17 @@ CELERY_BEAT_SCHEDULE = {
 # Deadlines (DEADLINES.md): the close of business after which a request counts from the
 # next business day. Oregon's rule for computing time; confirm with counsel.
 DEADLINE_CLOSE_OF_BUSINESS_HOUR = env.int("DEADLINE_CLOSE_OF_BUSINESS_HOUR", default=17)
+# Reminders marked per transaction by the deadline sweep (the fault tests use a small batch).
+DEADLINE_SWEEP_BATCH = env.int("DEADLINE_SWEEP_BATCH", default=200)
+
+# The notice outbox (R6.3, README "Notices"). A notice not delivered this long after it was logged
+# or last tried is delivered by the sweep; a claim this old is a dead worker's and is taken over.
+# Keep it well above EMAIL_TIMEOUT, or a slow send looks dead and is mailed twice.
+NOTICE_REDELIVER_AFTER_SECONDS = env.int("NOTICE_REDELIVER_AFTER_SECONDS", default=120)
+# Attempts before a notice is marked failed (and shown to the Director) instead of tried again.
+NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=6)
+# Notices undelivered this long after they were logged are announced to the Director once each.
+NOTICE_STUCK_ALERT_MINUTES = env.int("NOTICE_STUCK_ALERT_MINUTES", default=30)
 
 # The Office's public contact details: shown to every filer who needs help or is held back by
 # the abuse protection (never empty), and printed on the paper complaint form (R1.1).
@@ -284,9 +381,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # ?limit= 1..API_MAX_PAGE_SIZE and ?offset= >= 0; anything else is a 400 naming the field.
+    "DEFAULT_PAGINATION_CLASS": "oversight.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
 }
+API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Oversight API",
     "DESCRIPTION": "Staff tools and PPB integrations (R6.4).",

@@ -249,6 +249,7 @@ EXPECTED_ROLES = {
     "staff/investigations/evidence/<int:pk>/verify/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/records/<int:record_pk>/evidence/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/ppb/chief-notices/<int:pk>/acknowledge/": {Role.LIAISON},
+    "staff/notices/outbox/": {Role.DIRECTOR},
     "board/panels/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/decide/": {Role.BOARD, Role.DIRECTOR},

@@ -156,18 +156,86 @@ def test_every_panel_service_refuses_a_case_about_the_chief(intake_user, directo
         discipline_decide(allegation=_chief_allegation(case), action="suspension", rationale="x", actor=director)
 
 
-def test_the_case_page_offers_no_panel_for_a_case_about_the_chief(client, intake_user, director, investigator):
+def test_the_case_page_offers_no_panel_for_a_case_about_the_chief(
+    client, intake_user, director, investigator, board_members
+):
     case = _case(intake_user, director, investigator)
     client.force_login(director)
     page = client.get(reverse("intake:case-detail", args=[case.pk])).content.decode()
     assert "Convene" not in page and 'id="mayor-referral"' in page and 'id="mayor-response-form"' in page
     response = client.post(
         reverse("discipline:panel-convene", args=[case.pk]),
-        {"kind": "hearings", "members": [], "reason": "Hearing"},
+        {"members": [m.pk for m in board_members], "reason": "Hearing"},
         follow=True,
     )
     assert not Panel.objects.exists()
-    assert response.status_code == 200
+    assert any(NO_AUTHORITY in str(m) for m in response.context["messages"])
+
+
+def test_a_case_naming_only_the_chief_never_reaches_a_panel_even_if_its_route_flag_is_wrong(
+    intake_user, director, investigator, board_members
+):
+    case = _case(intake_user, director, investigator)
+    Case.objects.filter(pk=case.pk).update(is_chief_route=False, status=Case.Status.FINDINGS_READY)  # a bad row
+    with pytest.raises(RuleViolation, match=NO_AUTHORITY):
+        panel_convene(case=Case.objects.get(pk=case.pk), members=board_members, actor=director, reason="Hearing")
+
+
+def test_a_later_roster_change_does_not_move_an_allegation_between_board_and_mayor(intake_user):
+    from oversight.roster.models import Employee
+
+    with time_machine.travel(FILED, tick=False):
+        officer = EmployeeFactory()
+        case = file_complaint()
+        allegation_add(
+            case=case, allegation_type=AllegationTypeFactory(), employee=officer, actor=intake_user, reason="x"
+        )
+    Employee.objects.filter(pk=officer.pk).update(rank=Employee.Rank.CHIEF, is_covered=False)  # promoted later
+    assert not case.allegations.get().is_against_chief
+    from intake.chief import allegations_for_board
+
+    assert allegations_for_board(case).count() == 1
+
+
+def test_board_members_do_not_read_the_chiefs_allegations_through_the_api(
+    client, intake_user, director, investigator, board_members
+):
+    case = _case(intake_user, director, investigator, covered_too=True)
+    with time_machine.travel(ANSWERED, tick=False):
+        panel_convene(case=case, members=board_members, actor=director, reason="Hearing")
+        client.force_login(board_members[0])
+        body = client.get(f"/api/v1/cases/{case.pk}/").json()
+    badges = [a["employee_badge"] for a in body["allegations"]]
+    assert len(badges) == 1 and "CHIEF" not in badges
+
+
+def test_ppb_never_sees_or_acknowledges_the_notice_sent_to_the_designee(
+    client, intake_user, director, investigator, liaison
+):
+    from django.core.exceptions import PermissionDenied
+
+    from investigations.services import chief_notice_acknowledge
+
+    case = _case(intake_user, director, investigator)
+    client.force_login(liaison)
+    page = client.get(reverse("investigations:liaison-inbox")).content.decode()
+    assert case.number not in page
+    url = reverse("investigations:chief-notice-acknowledge", args=[case.chief_notice.pk])
+    assert client.post(url).status_code == 404
+    with pytest.raises(PermissionDenied):
+        chief_notice_acknowledge(chief_notice=case.chief_notice, actor=liaison)
+
+
+def test_the_mayors_response_is_on_the_case_timeline(intake_user, director, investigator):
+    from intake.timeline import case_timeline
+
+    case = _case(intake_user, director, investigator)
+    with time_machine.travel(ANSWERED, tick=False):
+        mayor_response_record(
+            case=case, response="accepted", responded_on=date(2026, 11, 27), actor=director, reason="Mayor's letter"
+        )
+    entries = case_timeline(case=case, user=director)
+    assert any(e.part == "Findings to the Mayor" and e.why == "Mayor's letter" for e in entries)
 
 
 def test_the_api_shows_the_case_with_the_mayor(client, intake_user, director, investigator):
@@ -206,7 +274,7 @@ def test_the_mayor_choosing_another_entity_must_name_it(intake_user, director, i
             mayor_response_record(
                 case=case, response="other_entity", responded_on=date(2026, 11, 27), actor=director, reason="x"
             )
-        with pytest.raises(RuleViolation, match="between the sending and today"):
+        with pytest.raises(RuleViolation, match="must fall between the date the findings were sent and today"):
             mayor_response_record(
                 case=case, response="accepted", responded_on=date(2026, 12, 25), actor=director, reason="x"
             )
@@ -310,6 +378,31 @@ def test_the_status_page_tells_the_chief_route_in_plain_words(intake_user, direc
     assert stages["mayor"]["note"] == (
         "On Nov. 27, 2026 the Mayor chose another organization to investigate: Oregon Department of Justice."
     )
+
+
+def test_the_mayors_answer_shows_as_done_while_the_board_still_works(
+    intake_user, director, investigator, board_members
+):
+    case = _case(intake_user, director, investigator, covered_too=True)
+    with time_machine.travel(ANSWERED, tick=False):
+        panel_convene(case=case, members=board_members, actor=director, reason="Hearing")
+        mayor_response_record(
+            case=case, response="accepted", responded_on=date(2026, 11, 27), actor=director, reason="Letter"
+        )
+    case.refresh_from_db()
+    stages = {s["key"]: s for s in status_timeline(case)["stages"]}
+    assert stages["board"]["state"] == "current"
+    assert stages["mayor"]["state"] == "done"
+    assert stages["mayor"]["note"] == "The Mayor accepted the findings on Nov. 27, 2026."
+
+
+def test_a_chief_case_left_before_the_board_by_older_code_still_shows_its_status_page(
+    intake_user, director, investigator
+):
+    case = _case(intake_user, director, investigator)
+    Case.objects.filter(pk=case.pk).update(status=Case.Status.FINDINGS_READY)  # as older code left it
+    stages = {s["key"]: s["state"] for s in status_timeline(Case.objects.get(pk=case.pk))["stages"]}
+    assert stages["mayor"] == "current" and "board" not in stages
 
 
 def test_a_case_without_the_chief_shows_no_mayor_stage(intake_user, director, investigator):
