@@ -1,7 +1,7 @@
 """The outbox (R6.3): the Notice row is the truth, the broker only a doorbell."""
 
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -9,16 +9,15 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 
 from oversight.accounts.roles import Role
-from oversight.calendar.business_days import PACIFIC
 from oversight.notices.models import Notice
-from oversight.notices.services import notice_deliver, notice_outbox_sweep, notice_send
+from oversight.notices.services import notice_deliver, notice_outbox_sweep
 from tests.conftest import make_user
+from tests.notices.arrange import LOGGED, emails_logged
 
 from .servers import celery_broker, free_port
 
 pytestmark = pytest.mark.django_db
 
-LOGGED = datetime(2026, 11, 18, 10, 0, tzinfo=PACIFIC)
 BOUND = timedelta(seconds=120)
 
 
@@ -47,24 +46,8 @@ def outbox_settings(settings):
     settings.DEFAULT_FROM_EMAIL = "OCPA <no-reply@ocpa.example.org>"
 
 
-def _email(n=1):
-    # In a test transaction on_commit never runs: exactly a notice whose doorbell was lost.
-    with time_machine.travel(LOGGED, tick=False):
-        return [
-            notice_send(
-                recipient_name=f"Filer {i}",
-                recipient_address=f"filer{i}@example.org",
-                channel=Notice.Channel.EMAIL,
-                subject=f"Your complaint {i}",
-                body="Received",
-                actor=None,
-            )
-            for i in range(n)
-        ]
-
-
 def test_a_notice_whose_doorbell_was_lost_is_delivered_by_the_sweep_once_past_the_bound():
-    (notice,) = _email()
+    (notice,) = emails_logged()
     assert notice_outbox_sweep(now=LOGGED + BOUND - timedelta(seconds=1))["delivered"] == 0
     assert notice_outbox_sweep(now=LOGGED + BOUND)["delivered"] == 1
     notice.refresh_from_db()
@@ -74,7 +57,7 @@ def test_a_notice_whose_doorbell_was_lost_is_delivered_by_the_sweep_once_past_th
 
 
 def test_every_copy_of_a_notice_carries_the_same_message_id_made_from_the_notice(settings):
-    (notice,) = _email()
+    (notice,) = emails_logged()
     settings.EMAIL_BACKEND = f"{__name__}.DiesAfterSending"
     with pytest.raises(WorkerKilled):
         notice_deliver(notice_id=notice.pk, now=LOGGED)
@@ -86,7 +69,7 @@ def test_every_copy_of_a_notice_carries_the_same_message_id_made_from_the_notice
 
 
 def test_a_claim_left_by_a_dead_worker_is_taken_over_only_after_the_bound_and_counted(settings):
-    (notice,) = _email()
+    (notice,) = emails_logged()
     settings.EMAIL_BACKEND = f"{__name__}.DiesAfterSending"
     with pytest.raises(WorkerKilled):
         notice_deliver(notice_id=notice.pk, now=LOGGED)
@@ -102,14 +85,14 @@ def test_a_claim_left_by_a_dead_worker_is_taken_over_only_after_the_bound_and_co
 
 
 def test_two_deliveries_of_the_same_notice_mail_it_once():
-    (notice,) = _email()
+    (notice,) = emails_logged()
     assert notice_deliver(notice_id=notice.pk, now=LOGGED) is True
     assert notice_deliver(notice_id=notice.pk, now=LOGGED) is False
     assert len(mail.outbox) == 1
 
 
 def test_a_refused_attempt_waits_for_the_sweep_and_the_last_one_fails_the_notice(settings):
-    (notice,) = _email()
+    (notice,) = emails_logged()
     settings.EMAIL_BACKEND = f"{__name__}.Refuses"
     assert notice_deliver(notice_id=notice.pk, now=LOGGED) is False
     notice.refresh_from_db()
@@ -126,7 +109,7 @@ def test_a_refused_attempt_waits_for_the_sweep_and_the_last_one_fails_the_notice
 
 
 def test_a_dead_workers_claim_on_the_last_attempt_fails_the_notice_instead_of_sending_again(settings):
-    (notice,) = _email()
+    (notice,) = emails_logged()
     settings.NOTICE_MAX_ATTEMPTS = 1
     settings.EMAIL_BACKEND = f"{__name__}.DiesAfterSending"
     with pytest.raises(WorkerKilled):
@@ -142,7 +125,7 @@ def test_a_broker_that_is_down_never_fails_the_caller_and_leaves_the_notice_to_t
     dead = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     with celery_broker(dead), caplog.at_level(logging.WARNING, logger="oversight.doorbell"):
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            (notice,) = _email()
+            (notice,) = emails_logged()
     assert len(callbacks) == 1
     assert "broker unreachable" in caplog.text and "notice_deliver_task" in caplog.text
     notice.refresh_from_db()
@@ -156,7 +139,7 @@ def test_the_director_is_told_once_of_each_notice_stuck_past_the_limit(settings)
     for i in range(2):
         make_user(Role.DIRECTOR, username=f"director{i}")
     settings.EMAIL_BACKEND = f"{__name__}.Refuses"
-    first = _email(2)
+    first = emails_logged(2)
     assert notice_outbox_sweep(now=LOGGED + timedelta(minutes=29))["alerted"] == 0
     assert notice_outbox_sweep(now=LOGGED + timedelta(minutes=31))["alerted"] == 2
     assert notice_outbox_sweep(now=LOGGED + timedelta(minutes=40))["alerted"] == 0
@@ -170,7 +153,7 @@ def test_the_director_is_told_once_of_each_notice_stuck_past_the_limit(settings)
     assert "more than 30 minutes" in alert.body and "/staff/notices/outbox/" in alert.body
     # A notice stuck later is announced in a new alert; the two already announced are not again.
     with time_machine.travel(LOGGED + timedelta(hours=1), tick=False):
-        (later,) = _email()
+        (later,) = emails_logged()
     assert notice_outbox_sweep(now=LOGGED + timedelta(hours=2))["alerted"] == 1
     assert alerts.count() == 4
     assert {n.stuck_alerted_at for n in Notice.objects.filter(pk__in=[first[0].pk, later.pk])} == {
@@ -182,7 +165,7 @@ def test_the_director_is_told_once_of_each_notice_stuck_past_the_limit(settings)
 def test_a_sweep_out_of_time_leaves_the_rest_to_the_next_one(monkeypatch):
     from oversight.notices import services
 
-    _email(3)
+    emails_logged(3)
     monkeypatch.setattr(services, "SWEEP_BUDGET_SECONDS", -1)  # spent before the first claim
     assert notice_outbox_sweep(now=LOGGED + BOUND) == {"due": 3, "delivered": 0, "alerted": 0}
     monkeypatch.undo()

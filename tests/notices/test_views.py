@@ -1,37 +1,20 @@
 """The Office outbox: the Director sees every notice not yet delivered (R6.3)."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
 
-from oversight.calendar.business_days import PACIFIC
-from oversight.notices.models import Notice
-from oversight.notices.services import notice_deliver, notice_send
+from oversight.notices.services import notice_deliver
+from tests.notices.arrange import LOGGED, emails_logged
 
 pytestmark = pytest.mark.django_db
 
 URL = "/staff/notices/outbox/"
-LOGGED = datetime(2026, 11, 18, 10, 0, tzinfo=PACIFIC)
-
-
-def _emails(n, *, at=LOGGED):
-    with time_machine.travel(at, tick=False):
-        return [
-            notice_send(
-                recipient_name=f"Filer {i}",
-                recipient_address=f"filer{i}@example.org",
-                channel=Notice.Channel.EMAIL,
-                subject=f"Your complaint {i}",
-                body="Received",
-                actor=None,
-            )
-            for i in range(n)
-        ]
 
 
 def test_the_outbox_lists_undelivered_notices_with_age_attempts_and_channel(client, director):
-    waiting, delivered = _emails(2)
+    waiting, delivered = emails_logged(2)
     notice_deliver(notice_id=delivered.pk)
     with time_machine.travel(LOGGED + timedelta(minutes=45), tick=False):
         client.force_login(director)
@@ -42,7 +25,7 @@ def test_the_outbox_lists_undelivered_notices_with_age_attempts_and_channel(clie
 
 
 def test_a_notice_younger_than_the_alert_limit_is_listed_but_not_stuck(client, director):
-    _emails(1)
+    emails_logged(1)
     with time_machine.travel(LOGGED + timedelta(minutes=5), tick=False):
         client.force_login(director)
         page = client.get(URL).content.decode()
@@ -53,10 +36,10 @@ def test_the_outbox_reads_a_page_in_the_same_number_of_queries_however_many_wait
     client, director, django_assert_max_num_queries
 ):
     client.force_login(director)
-    _emails(1)
+    emails_logged(1)
     with django_assert_max_num_queries(8) as few:
         client.get(URL)
-    _emails(70)
+    emails_logged(70)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(URL)
     assert response.content.decode().count("<tr>") == 51  # header row + one page of 50
@@ -64,7 +47,7 @@ def test_the_outbox_reads_a_page_in_the_same_number_of_queries_however_many_wait
 
 
 def test_the_staff_home_links_the_director_to_the_outbox_with_the_stuck_count(client, director, intake_user):
-    _emails(3)
+    emails_logged(3)
     with time_machine.travel(LOGGED + timedelta(hours=1), tick=False):
         client.force_login(director)
         page = client.get("/accounts/").content.decode()
