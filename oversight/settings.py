@@ -336,6 +336,10 @@ CELERY_BEAT_SCHEDULE = {
 DEADLINE_CLOSE_OF_BUSINESS_HOUR = env.int("DEADLINE_CLOSE_OF_BUSINESS_HOUR", default=17)
 # Reminders marked per transaction by the deadline sweep (the fault tests use a small batch).
 DEADLINE_SWEEP_BATCH = env.int("DEADLINE_SWEEP_BATCH", default=200)
+# A reminder that raises is retried after this many minutes x its attempts, then given up (the
+# Director is told) after DEADLINE_REMINDER_MAX_ATTEMPTS; it never blocks the others.
+DEADLINE_REMINDER_RETRY_MINUTES = env.int("DEADLINE_REMINDER_RETRY_MINUTES", default=5)
+DEADLINE_REMINDER_MAX_ATTEMPTS = env.int("DEADLINE_REMINDER_MAX_ATTEMPTS", default=3)
 
 # The notice outbox (R6.3, README "Notices"). A notice not delivered this long after it was logged
 # or last tried is delivered by the sweep; a claim this old is a dead worker's and is taken over.

@@ -74,6 +74,12 @@ class DeadlineReminder(models.Model):
     fire_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
     skipped_reason = models.CharField(max_length=200, blank=True)
+    # A reminder that raised is tried again after a pause, then given up with its error; it never
+    # holds back the reminders behind it (issue 14).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    retry_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["fire_at"]

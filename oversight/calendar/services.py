@@ -1,14 +1,26 @@
+import logging
+from datetime import timedelta
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from oversight.accounts.roles import Role
 from oversight.history import save_audited
+from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
 
+from .business_days import PACIFIC
 from .models import CityDay, Deadline, DeadlineReminder
 from .rules import BREACH, RULES, reminder_notices
 from .selectors import business_calendar
+
+logger = logging.getLogger(__name__)
+User = get_user_model()
 
 
 def _schedule(deadline, calendar):
@@ -59,7 +71,12 @@ def deadline_meet(*, deadline, actor, reason, now=None):
 
 
 def deadline_sweep(*, now=None, batch=200):
-    """Sends every due reminder exactly once, even with two sweeps or workers at once."""
+    """Sends every due reminder exactly once, even with two sweeps or workers at once.
+
+    Each reminder runs in its own savepoint: one that raises is rolled back alone, recorded with
+    its error and tried again DEADLINE_REMINDER_RETRY_MINUTES x attempts later; after
+    DEADLINE_REMINDER_MAX_ATTEMPTS it is given up and the Director is told. It never holds back
+    the reminders behind it (issue 14)."""
     now = now or timezone.now()
     sent = 0
     while True:
@@ -67,7 +84,8 @@ def deadline_sweep(*, now=None, batch=200):
             # skip_locked: a parallel sweep takes other rows instead of waiting for these.
             due = list(
                 DeadlineReminder.objects.select_for_update(skip_locked=True, of=("self", "deadline"))
-                .filter(sent_at__isnull=True, fire_at__lte=now, deadline__met_at__isnull=True)
+                .filter(sent_at__isnull=True, failed_at__isnull=True, fire_at__lte=now, deadline__met_at__isnull=True)
+                .filter(Q(retry_at__isnull=True) | Q(retry_at__lte=now))
                 .select_related("deadline")
                 .order_by("fire_at")[:batch]
             )
@@ -75,11 +93,58 @@ def deadline_sweep(*, now=None, batch=200):
             for reminder in due:
                 if reminder.pk in overtaken:
                     _skip(reminder, now, overtaken[reminder.pk])
+                    continue
+                try:
+                    with transaction.atomic():
+                        _fire(reminder, now)
+                except Exception as error:  # noqa: BLE001 - any error of one reminder is its own
+                    _record_failure(reminder, now, error)
                 else:
-                    _fire(reminder, now)
                     sent += 1
         if len(due) < batch:
             return sent
+
+
+def _record_failure(reminder, now, error):
+    """Stores what went wrong on the reminder; the last allowed attempt gives it up and tells the Director."""
+    logger.exception("Deadline reminder %s failed", reminder.pk)
+    reminder.refresh_from_db(fields=["sent_at"])  # the savepoint's rollback undid the marking
+    reminder.attempts += 1
+    reminder.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if reminder.attempts >= settings.DEADLINE_REMINDER_MAX_ATTEMPTS:
+        reminder.failed_at, reminder.retry_at = now, None
+    else:
+        reminder.retry_at = now + timedelta(minutes=settings.DEADLINE_REMINDER_RETRY_MINUTES * reminder.attempts)
+    reminder.save(update_fields=["attempts", "last_error", "failed_at", "retry_at"])
+    if reminder.failed_at:
+        _alert_failed_reminder(reminder)
+
+
+def _alert_failed_reminder(reminder):
+    deadline = reminder.deadline
+    subject = _("A deadline reminder could not be sent")
+    body = _(
+        "The reminder '%(kind)s' of the clock '%(clock)s' (due %(due)s) failed %(attempts)s times "
+        "and will not be tried again. The error was: %(error)s"
+    ) % {
+        "kind": reminder.kind,
+        "clock": deadline.get_rule_display(),
+        "due": deadline.due_at.astimezone(PACIFIC).strftime("%Y-%m-%d %H:%M"),
+        "attempts": reminder.attempts,
+        "error": reminder.last_error,
+    }
+    for director in User.objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk"):
+        # On the portal, not by e-mail: e-mail may be what is broken.
+        notice_send(
+            recipient_user=director,
+            recipient_name=str(director),
+            channel=Notice.Channel.PORTAL,
+            subject=subject,
+            body=body,
+            actor=None,
+            about=deadline,
+            dedupe_key=f"reminder-failed:{reminder.pk}:{director.pk}",
+        )
 
 
 def _overtaken(due, now):

@@ -154,3 +154,53 @@ def test_calendar_change_does_not_touch_a_breached_deadline(records_request, adm
     )
     assert changed == []
     assert Deadline.objects.get(rule="records_5bd").due_at.astimezone(PACIFIC).date() == date(2026, 12, 1)
+
+
+def test_a_reminder_that_raises_never_holds_back_the_others(intake_user, director, investigator, liaison, monkeypatch):
+    """Issue 14: one bad row used to roll back its whole batch, and the next sweep picked the
+    same batch first. Each reminder now runs alone; the bad one is retried, then given up with
+    its error, and the Director is told once."""
+    from investigations.services import records_request_send
+    from oversight.calendar import services
+
+    requests = []
+    with time_machine.travel(MONDAY_BEFORE_THANKSGIVING, tick=False):
+        case = case_investigating(intake_user, director, investigator)
+    for minute in range(3):  # the first request's clock is the earliest: the sweep meets it first
+        with time_machine.travel(MONDAY_BEFORE_THANKSGIVING + timedelta(minutes=minute), tick=False):
+            sent = records_request_send(
+                investigation=case.investigation, records_sought=f"Item {minute}", actor=investigator
+            )
+            requests.append(sent)
+    bad = Deadline.objects.get(rule="records_5bd", about_id=requests[0].pk)
+    real = services.reminder_notices
+
+    def broken_for_one(deadline, kind):
+        if deadline.pk == bad.pk:
+            raise RuntimeError("template missing")
+        return real(deadline, kind)
+
+    monkeypatch.setattr(services, "reminder_notices", broken_for_one)
+    after_due = datetime(2026, 12, 2, 9, 0, tzinfo=PACIFIC)
+    with time_machine.travel(after_due, tick=False):
+        # Batches of one: the bad reminder comes first in every batch it is in.
+        assert deadline_sweep(now=after_due, batch=1) == 2
+    assert Deadline.objects.filter(breached_at__isnull=False).exclude(pk=bad.pk).count() == 2
+    bad.refresh_from_db()
+    assert bad.breached_at is None  # its savepoint rolled back with it
+    reminder = DeadlineReminder.objects.get(deadline=bad, sent_at__isnull=True, skipped_reason="")
+    assert (reminder.attempts, reminder.failed_at) == (1, None)
+    assert reminder.last_error == "RuntimeError: template missing"
+    assert reminder.retry_at == after_due + timedelta(minutes=5)
+
+    # Not tried again before its pause ends; then twice more, and given up.
+    for minutes, attempts in ((1, 1), (5, 2), (14, 2), (15, 3), (60, 3)):
+        with time_machine.travel(after_due + timedelta(minutes=minutes), tick=False):
+            deadline_sweep(now=after_due + timedelta(minutes=minutes), batch=1)
+        reminder.refresh_from_db()
+        assert reminder.attempts == attempts, minutes
+    assert reminder.failed_at == after_due + timedelta(minutes=15)
+    assert reminder.sent_at is None
+    alerts = Notice.objects.filter(subject="A deadline reminder could not be sent")
+    assert [n.recipient_user for n in alerts] == [director]
+    assert "failed 3 times" in alerts[0].body and "template missing" in alerts[0].body
