@@ -250,6 +250,8 @@ EXPECTED_ROLES = {
     "staff/investigations/records/<int:record_pk>/evidence/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/ppb/chief-notices/<int:pk>/acknowledge/": {Role.LIAISON},
     "staff/notices/outbox/": {Role.DIRECTOR},
+    "staff/notices/inbox/": set(Role),
+    "staff/notices/inbox/read/": set(Role),
     "board/panels/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/decide/": {Role.BOARD, Role.DIRECTOR},

@@ -32,7 +32,9 @@ def home(request):
     roles = user_roles(request.user)
     if roles == {Role.LIAISON}:
         return redirect("investigations:liaison-inbox")
-    context = {"roles": roles}
+    from oversight.notices.selectors import notice_count_unread
+
+    context = {"roles": roles, "unread_notices": notice_count_unread(user=request.user)}
     if Role.DIRECTOR in roles:
         from oversight.notices.selectors import notice_list_stuck
 

@@ -51,6 +51,8 @@ class Notice(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     # When the Director was told this notice was stuck (once per notice).
     stuck_alerted_at = models.DateTimeField(null=True, blank=True)
+    # When the staff member it was addressed to marked it read in their portal inbox.
+    read_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -63,6 +65,8 @@ class Notice(models.Model):
             models.Index(fields=["status", "claimed_at"]),
             # The outbox page and the sweep read the few undelivered rows of a table that only grows.
             models.Index(fields=["created_at"], condition=~models.Q(status="sent"), name="notice_undelivered_idx"),
+            # A staff member's inbox, newest first, and its unread count.
+            models.Index(fields=["recipient_user", "-created_at", "-id"], name="notice_inbox_idx"),
         ]
 
     def __str__(self):

@@ -49,3 +49,16 @@ def notice_list_undelivered_visible_to(*, user):
         )
         .order_by("created_at", "pk")
     )
+
+
+def notice_list_inbox(*, user):
+    """A staff member's own notices, newest first: alerts on the portal and copies of e-mails to them."""
+    return (
+        Notice.objects.filter(recipient_user=user)
+        .only("pk", "channel", "subject", "body", "status", "created_at", "read_at")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def notice_count_unread(*, user):
+    return Notice.objects.filter(recipient_user=user, read_at__isnull=True).count()

@@ -242,3 +242,13 @@ def notice_alert_stuck(*, now):
                 dedupe_key=f"outbox-stuck:{stuck[0]}:{director.pk}",
             )
     return len(stuck)
+
+
+def notice_mark_read(*, user, notice_id=None, now=None):
+    """Marks one of the user's own notices read, or all of them; a notice of someone else is
+    never touched (the caller answers 404). Returns how many changed. Reading is the user's own
+    state, not case data, so no history row is written."""
+    mine = Notice.objects.filter(recipient_user=user, read_at__isnull=True)
+    if notice_id is not None:
+        mine = mine.filter(pk=notice_id)
+    return mine.update(read_at=now or timezone.now())
