@@ -135,7 +135,11 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            # The intake queue's order (newest first, id breaking ties), read 50 rows at a time.
+            models.Index(fields=["-received_at", "-id"], name="case_queue_order_idx"),
+        ]
         constraints = [
             # R1.5/R1.8: a case opened without a complaint is a death in custody or a use of deadly
             # force, which OCPA must investigate; the category can never be cleared.

@@ -2,13 +2,13 @@
 
 import unicodedata
 
-from django.db.models import CharField, Count, Func, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, Count, Func, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 
 from oversight.roster.models import Employee
 
 from .filters import CaseQueueFilter
-from .models import Complaint, IncidentGroup, ReconsiderationRequest
+from .models import Allegation, Complaint, IncidentGroup, ReconsiderationRequest
 from .selectors import case_annotate_category, case_list_visible_to
 
 ROSTER_MATCHES = 25
@@ -47,8 +47,11 @@ def case_list_intake_queue_filtered(*, user, params):
         case_annotate_category(case_list_visible_to(user=user))
         .select_related("incident_group")
         .annotate(
-            allegation_count=Count("allegations", distinct=True),
-            complaint_count=Count("complaints", distinct=True),
+            # Correlated counts, not COUNT(DISTINCT) over joins: PostgreSQL computes them for the
+            # page's rows only (after ORDER BY ... LIMIT), and the paginator's count drops them
+            # (issue 14: the grouped query ran over every case, twice).
+            allegation_count=_count_per_case(Allegation),
+            complaint_count=_count_per_case(Complaint),
             first_channel=Subquery(first.values("channel")[:1]),
             first_language=Subquery(first.values("language")[:1]),
         )
@@ -56,6 +59,11 @@ def case_list_intake_queue_filtered(*, user, params):
     )
     filterset = CaseQueueFilter(params or None, queryset=qs)
     return filterset.qs, filterset
+
+
+def _count_per_case(model):
+    rows = model.objects.filter(case=OuterRef("pk")).order_by().values("case").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def incident_group_list(*, user):
