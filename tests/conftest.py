@@ -59,6 +59,16 @@ def settings_for_tests(settings, tmp_path):
     settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
 
 
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """``client.force_login`` also verifies the session with the user's own authenticator (tests/mfa.py)."""
+    from django.test import Client
+
+    from tests.mfa import force_login_verified
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
+
+
 @pytest.fixture
 def intake_user(db):
     return make_user(Role.INTAKE)

@@ -47,9 +47,10 @@ home.allowed_roles = "any staff"
 
 
 def locked_out(request, original_response=None, credentials=None):
-    """What django-axes shows a username locked after too many failed logins (CJIS 5.5.3): 429."""
+    """What django-axes shows a login refused by a throttle (oversight/accounts/throttle.py): 429."""
     context = {
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "lock": getattr(request, "login_lock", "pair"),
     }
     return render(request, "accounts/locked_out.html", context, status=429)

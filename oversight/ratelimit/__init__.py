@@ -1,4 +1,5 @@
-"""Per-address counters for the public forms that need no login: the complaint form, the status page.
+"""Counters for the public forms that need no login: the complaint form, the status page, uploads.
+Most count per address; ``counter_add`` counts per anything else, such as a case number.
 
 Counted in the shared cache (Redis). When Redis cannot be reached the count moves to PostgreSQL
 (``RateLimitCounter``) rather than failing open: an outage must neither open the form to a flood of
@@ -34,40 +35,52 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _key(scope, request):
-    return f"ratelimit:{scope}:{client_address(request)}"
+def _key(scope, subject):
+    return f"ratelimit:{scope}:{subject}"
 
 
-def rate_limit_hit(request, scope, *, limit, window):
-    """Counts one attempt; True while the address stays within `limit` attempts per `window` seconds."""
-    key = _key(scope, request)
-    try:
-        return _cache_hit(key, window) <= limit
-    except CACHE_ERRORS as exc:
-        _log_fallback(scope, exc)
-        return _database_hit(key, window) <= limit
+def rate_limit_hit(request, scope, *, limit, window, cost=1):
+    """Counts one attempt (or `cost` units of one, such as the bytes of an upload); True while the
+    address stays within `limit` per `window` seconds."""
+    return counter_add(scope, client_address(request), window=window, cost=cost) <= limit
 
 
 def rate_limit_exceeded(request, scope, *, limit):
     """True when the address has already used its attempts (without counting one)."""
-    key = _key(scope, request)
+    return counter_value(scope, client_address(request)) >= limit
+
+
+def counter_add(scope, subject, *, window, cost=1):
+    """Adds cost to subject's count in scope and returns the new count. The window starts at the first
+    count and is never extended; each count is returned to exactly one caller, so the one that reaches
+    a limit can act once (an alert)."""
+    key = _key(scope, subject)
     try:
-        count = cache.get(key) or 0
+        return _cache_hit(key, window, cost)
     except CACHE_ERRORS as exc:
         _log_fallback(scope, exc)
-        count = _database_count(key)
-    return count >= limit
+        return _database_hit(key, window, cost)
 
 
-def _cache_hit(key, window):
-    # add() only sets a missing key, so the window starts at the first attempt and is never extended.
-    if cache.add(key, 1, timeout=window):
-        return 1
+def counter_value(scope, subject):
+    """subject's count in scope within its window (0 when none), without counting."""
+    key = _key(scope, subject)
     try:
-        return cache.incr(key)
+        return cache.get(key) or 0
+    except CACHE_ERRORS as exc:
+        _log_fallback(scope, exc)
+        return _database_count(key)
+
+
+def _cache_hit(key, window, cost=1):
+    # add() only sets a missing key, so the window starts at the first attempt and is never extended.
+    if cache.add(key, cost, timeout=window):
+        return cost
+    try:
+        return cache.incr(key, cost)
     except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=window)
-        return 1
+        cache.add(key, cost, timeout=window)
+        return cost
 
 
 def _log_fallback(scope, exc):
@@ -78,21 +91,22 @@ def _hashed(key):
     return salted_hmac("oversight.ratelimit", key).hexdigest()
 
 
-def _database_hit(key, window):
+def _database_hit(key, window, cost=1):
     from .models import RateLimitCounter
 
     now = timezone.now()
     table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
-    # One statement, so parallel requests never lose a count; a window that ended starts again at 1.
+    # One statement, so parallel requests never lose a count; a window that ended starts again.
     sql = (
-        f'INSERT INTO {table} ("key", "count", "expires_at") VALUES (%s, 1, %s) '  # noqa: S608 - names from the model
+        f'INSERT INTO {table} ("key", "count", "expires_at") VALUES (%s, %s, %s) '  # noqa: S608 - names from the model
         f'ON CONFLICT ("key") DO UPDATE SET '
-        f'"count" = CASE WHEN {table}."expires_at" <= %s THEN 1 ELSE {table}."count" + 1 END, '
+        f'"count" = CASE WHEN {table}."expires_at" <= %s THEN EXCLUDED."count" '
+        f'ELSE {table}."count" + EXCLUDED."count" END, '
         f'"expires_at" = CASE WHEN {table}."expires_at" <= %s THEN EXCLUDED."expires_at" '
         f'ELSE {table}."expires_at" END RETURNING "count"'
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_hashed(key), now + timedelta(seconds=window), now, now])
+        cursor.execute(sql, [_hashed(key), cost, now + timedelta(seconds=window), now, now])
         (count,) = cursor.fetchone()
     RateLimitCounter.objects.filter(expires_at__lte=now).delete()
     return count

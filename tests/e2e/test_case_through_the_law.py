@@ -16,13 +16,13 @@ from intake.models import Case
 from oversight.accounts.roles import Role
 from tests.conftest import make_user
 from tests.e2e.axe import assert_no_axe_violations
-from tests.factories import AllegationTypeFactory, ChiefFactory, EmployeeFactory
+from tests.e2e.login import log_in as _log_in
+from tests.factories import AllegationTypeFactory, ChiefFactory, EmployeeFactory, pdf_bytes
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a-long-test-password-123"
 SUSTAINED = "Out of Policy (sustained)"
 
 
@@ -31,14 +31,6 @@ def _person(role, username, first_name, last_name):
     user.first_name, user.last_name = first_name, last_name
     user.save(update_fields=["first_name", "last_name"])
     return user
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def _log_out(page):

@@ -9,6 +9,7 @@ from intake.models import Case
 from oversight.accounts.roles import Role
 from tests.conftest import make_user
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,9 +42,7 @@ def test_filed_complaint_appears_in_the_staff_intake_queue(page, live_server):
     page.get_by_role("link", name="Staff login").click()
     expect(page.locator("#system-use-notice")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_label("Username").fill("ines")
-    page.get_by_label("Password").fill("a-long-test-password-123")
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, None, "ines")
     page.get_by_role("link", name="Intake queue").click()
     assert_no_axe_violations(page)
     page.get_by_role("link", name=number).click()

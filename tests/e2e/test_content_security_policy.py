@@ -8,10 +8,9 @@ from oversight.accounts.roles import Role
 from tests.arrange import case_received
 from tests.conftest import make_user
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.login import log_in as _log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a-long-test-password-123"
 
 
 def _refusals(page):
@@ -20,14 +19,6 @@ def _refusals(page):
     page.on("console", lambda m: seen.append(m.text) if "Content Security Policy" in m.text else None)
     page.on("pageerror", lambda e: seen.append(str(e)))
     return seen
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def test_public_and_staff_pages_load_everything_they_need_under_the_policy(page, live_server):

@@ -9,6 +9,7 @@ from intake.models import Case, ComplaintAttachment
 from oversight.accounts.roles import Role
 from tests.conftest import make_user
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.login import log_in
 from tests.intake.public import png_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,10 +51,7 @@ def test_filer_files_with_a_photo_and_reads_a_staff_message_on_the_status_page(p
 
     # A staff member writes to the filer from the case page, in their own browser.
     staff = browser.new_context().new_page()
-    staff.goto(f"{live_server.url}/accounts/login/")
-    staff.get_by_label("Username").fill("ines")
-    staff.get_by_label("Password").fill("a-long-test-password-123")
-    staff.get_by_role("button", name="Log in").click()
+    log_in(staff, live_server, "ines")
     staff.goto(f"{live_server.url}/complaints/staff/cases/{Case.objects.get(number=number).pk}/")
     expect(staff.get_by_role("link", name="phone.png")).to_be_visible()
     staff.get_by_label("Message to the filer").fill("Thank you. Could you send the video as well?")

@@ -16,6 +16,7 @@ from oversight.accounts.roles import Role
 from oversight.notices.models import Notice
 from tests.conftest import make_user
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,10 +59,7 @@ def test_a_spanish_speaker_files_and_reads_the_staff_reply_on_the_status_page(pa
 
     # Intake staff answer from the case page, in English, in their own browser.
     staff = browser.new_context().new_page()
-    staff.goto(f"{live_server.url}/accounts/login/")
-    staff.get_by_label("Username").fill("ines")
-    staff.get_by_label("Password").fill("a-long-test-password-123")
-    staff.get_by_role("button", name="Log in").click()
+    log_in(staff, live_server, "ines")
     staff.goto(f"{live_server.url}/complaints/staff/cases/{Case.objects.get(number=number).pk}/")
     staff.get_by_label("Message to the filer").fill("Gracias. ¿Puede decirnos a qué hora pasó?")
     staff.get_by_role("button", name="Send message").click()

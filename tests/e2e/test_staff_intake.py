@@ -9,19 +9,10 @@ from oversight.accounts.roles import Role
 from oversight.notices.models import Notice
 from tests.conftest import make_user
 from tests.e2e.axe import assert_no_axe_violations
+from tests.e2e.login import log_in as _log_in
 from tests.factories import AllegationTypeFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a-long-test-password-123"
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def _form(page, button):

@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import AllegationType, MandatoryCategory
 from oversight.accounts.models import User
@@ -16,6 +17,9 @@ from oversight.accounts.roles import Role
 from oversight.roster.models import Employee
 
 DEMO_PASSWORD = "demo-password-for-oversight"  # noqa: S105  (demo data only; refused unless DEBUG)
+# Every demo account's authenticator holds this one key (README, "Demo accounts"): add
+# N53GK4TTNFTWQ5BNMRSW23ZNORXXI4BB to an authenticator app once, or run `manage.py mfa_code <username>`.
+DEMO_TOTP_KEY = b"oversight-demo-totp!".hex()
 
 STAFF = [
     ("intake", "Ines", "Intake", [Role.INTAKE], User.Agency.OCPA),
@@ -85,8 +89,9 @@ class Command(BaseCommand):
                     "last_name": last,
                     "agency": agency,
                     "email": f"{username}@oversight.invalid",
+                    # The administrator uses the admin site (staff flag) but is no superuser: its powers
+                    # there come from the Administrator role alone (oversight/accounts/admin_policy.py).
                     "is_staff": Role.ADMIN in roles,
-                    "is_superuser": Role.ADMIN in roles,
                     # R2.10: the demo's OCPA investigators and Director hold a current certification.
                     "ppb_records_certified_until": date.today() + timedelta(days=365)
                     if set(roles) & {Role.INVESTIGATOR, Role.DIRECTOR}
@@ -97,6 +102,8 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
                 user.groups.set(Group.objects.filter(name__in=roles))
+            if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                TOTPDevice.objects.create(user=user, name="Demo authenticator", key=DEMO_TOTP_KEY, confirmed=True)
         for code, name, category in ALLEGATION_TYPES:
             AllegationType.objects.get_or_create(code=code, defaults={"name": name, "mandatory_category": category})
         Employee.objects.get_or_create(

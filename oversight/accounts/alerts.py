@@ -1,0 +1,19 @@
+"""Telling a staff member something through the notice log (R6.3): by e-mail, or in the portal without one."""
+
+
+def staff_notify(user, *, subject, body, actor=None, about=None):
+    """Logs a notice to one account holder, delivered by e-mail when the account has an address.
+    The one place that chooses the channel for staff (liaisons, Directors, anyone told of a change)."""
+    from oversight.notices.models import Notice
+    from oversight.notices.services import notice_send
+
+    return notice_send(
+        recipient_user=user,
+        recipient_name=str(user),
+        recipient_address=user.email,
+        channel=Notice.Channel.EMAIL if user.email else Notice.Channel.PORTAL,
+        actor=actor,
+        about=about,
+        subject=subject,
+        body=body,
+    )
