@@ -29,7 +29,12 @@ class Panel(models.Model):
     convened_at = models.DateTimeField()
     convened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[members])
+    # R3.2: the bylaws numbers in force when the panel was convened, frozen: a later change by the Board
+    # applies to panels convened after it, never to one already hearing a case. Set once at convening and
+    # never changed, so left out of the history rows (the results record the threshold they met).
+    threshold = models.DecimalField(max_digits=5, decimal_places=4)
+    quorum = models.DecimalField(max_digits=5, decimal_places=4)
+    history = HistoricalRecords(m2m_fields=[members], excluded_fields=["threshold", "quorum"])
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.case}"

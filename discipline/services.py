@@ -27,6 +27,14 @@ NO_AUTHORITY_OVER_CHIEF = _lazy(
 )
 
 
+def bylaws_in_force():
+    """The numbers a panel convened now is bound by, for its whole life."""
+    return {
+        "threshold": bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD),
+        "quorum": bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM),
+    }
+
+
 @transaction.atomic
 def panel_convene(*, case, members, actor, reason, kind=Panel.Kind.HEARINGS):
     """Convenes a Board panel on a case whose investigation is complete (R3.1, R3.4)."""
@@ -43,9 +51,8 @@ def panel_convene(*, case, members, actor, reason, kind=Panel.Kind.HEARINGS):
     members = list(members)
     if not members or any(not has_role(m, Role.BOARD) for m in members):
         raise RuleViolation(_("Panels are made of Board members."))
-    panel = save_audited(
-        Panel(case=case, kind=kind, convened_at=timezone.now(), convened_by=actor), actor=actor, reason=reason
-    )
+    panel = Panel(case=case, kind=kind, convened_at=timezone.now(), convened_by=actor, **bylaws_in_force())
+    panel = save_audited(panel, actor=actor, reason=reason)
     panel.members.set(members)
     case_transition(case=case, to=Case.Status.BOARD_REVIEW, actor=actor, reason=reason)
     return panel
@@ -89,8 +96,7 @@ def panel_decide(*, panel, actor, reason="Panel voting closed"):
         raise PermissionDenied
     if panel.status == Panel.Status.DECIDED:
         return panel
-    threshold = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD)
-    quorum = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM)
+    threshold, quorum = panel.threshold, panel.quorum  # frozen at convening (R3.2)
     size = panel.members.count()
     case = case_lock(panel.case)
     tallies = []

@@ -11,8 +11,7 @@ from intake.selectors import allegation_list_for_case, case_get_for, complaint_l
 from investigations.models import FindingOutcome
 from investigations.selectors import finding_map_for_case
 from oversight.accounts.roles import Role, role_required
-from oversight.governance.models import BylawsSetting
-from oversight.governance.selectors import bylaws_value
+from oversight.audit.reads import Kind, read_log
 from oversight.web import call_service, submit_form
 
 from . import services
@@ -123,15 +122,16 @@ def panel_detail(request, pk):
         "confirm_field": CONFIRM_FIELD,
     }
     if context["can_decide"]:
-        threshold = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD)
-        quorum = bylaws_value(BylawsSetting.Key.HEARINGS_PANEL_QUORUM)
+        threshold, quorum = panel.threshold, panel.quorum  # frozen at convening (R3.2)
         context.update(
             threshold=threshold,
             quorum=quorum,
             votes_to_adopt=math.ceil(threshold * len(members)),
             votes_for_quorum=math.ceil(quorum * len(members)),
         )
-    return render(request, "discipline/panel_detail.html", context)
+    response = render(request, "discipline/panel_detail.html", context)
+    read_log(request, kind=Kind.HEARING, obj=panel, case_number=case.number)
+    return response
 
 
 def _allegation_on(panel, allegation_pk):

@@ -6,7 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from oversight.accounts.need_to_know import FieldGroup, groups_shown_on_case
 from oversight.accounts.roles import Role, public, role_required
+from oversight.audit.reads import Kind, read_log
 from oversight.web import submit_form
 
 from . import services
@@ -76,7 +78,17 @@ def case_detail(request, pk):
             context["decision_form"] = DecisionForm(rule=services.case_decision_rule(case))
         if case.status == Case.Status.RESOLVED:
             context["close_form"] = ReasonForm()
-    return render(request, "intake/case_detail.html", context)
+    response = render(request, "intake/case_detail.html", context)
+    read_log(request, kind=Kind.CASE_PAGE, obj=case, case_number=case.number, groups=_page_groups(request, case))
+    return response
+
+
+# Demographics are counted in reports and never shown on the case page.
+CASE_PAGE_GROUPS = tuple(g for g in FieldGroup if g != FieldGroup.DEMOGRAPHICS)
+
+
+def _page_groups(request, case):
+    return groups_shown_on_case(request.user, case, CASE_PAGE_GROUPS)
 
 
 def _roster_search(request):

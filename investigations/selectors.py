@@ -140,3 +140,10 @@ def investigation_due_at_for_case(case):
     investigation = investigation_for_case(case)
     deadline = deadline_for(investigation, Deadline.Rule.INVESTIGATION_180D) if investigation else None
     return deadline.due_at if deadline else None
+
+
+def groups_shown_in_records(records):
+    """The need-to-know groups a list of records (from requested_record_list_shown_to) showed: PPB records
+    when any part of an answer was shown. For the read log; no query."""
+    shown = any(getattr(r, f"shown_{field}", None) for r in records for field in ntk.PPB_ANSWER)
+    return {ntk.FieldGroup.PPB_RECORDS} if shown else set()

@@ -10,8 +10,10 @@ from intake.selectors import allegation_list_for_case, case_get_for, case_list_v
 from oversight.accounts import need_to_know as ntk
 from oversight.accounts.need_to_know import FieldGroup
 from oversight.accounts.roles import Role, role_required
+from oversight.audit.reads import Kind, Outcome, read_log
 from oversight.calendar.selectors import deadline_for, deadline_list_for
 from oversight.doorbell import ring
+from oversight.uploads.limits import RECORDS, takes_uploads
 from oversight.web import call_service, submit_form
 
 from . import interviews, services
@@ -54,6 +56,7 @@ from .permissions import (
 from .selectors import (
     chief_notice_list_for_liaison,
     finding_map_for_case,
+    groups_shown_in_records,
     records_request_get_for,
     records_request_list_for_case_page,
     records_request_list_visible_to,
@@ -308,13 +311,13 @@ def _record_rows(request, records_request, bound=None):
     return rows
 
 
-def _records_request_page(request, records_request, bound=None):
+def _records_request_page(request, records_request, bound=None, rows=None):
     return render(
         request,
         "investigations/records_request_detail.html",
         {
             "records_request": records_request,
-            "rows": _record_rows(request, records_request, bound),
+            "rows": _record_rows(request, records_request, bound) if rows is None else rows,
             "clock": deadline_for(records_request, "records_5bd"),
             "evidence_kinds": Evidence.Kind.choices,
         },
@@ -324,9 +327,20 @@ def _records_request_page(request, records_request, bound=None):
 
 @role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
 def records_request_detail(request, pk):
-    return _records_request_page(request, records_request_get_for(user=request.user, pk=pk))
+    records_request = records_request_get_for(user=request.user, pk=pk)
+    rows = _record_rows(request, records_request)
+    response = _records_request_page(request, records_request, rows=rows)
+    read_log(
+        request,
+        kind=Kind.RECORDS_REQUEST,
+        obj=records_request,
+        case_number=records_request.investigation.case.number,
+        groups=groups_shown_in_records(row["record"] for row in rows),
+    )
+    return response
 
 
+@takes_uploads(RECORDS)
 @role_required(Role.LIAISON)
 @require_POST
 def requested_record_answer(request, pk, record_pk):
@@ -349,18 +363,33 @@ def requested_record_answer(request, pk, record_pk):
 def requested_record_file(request, record_pk):
     """The produced file, to those who may see its request; served as a download, never inline."""
     record = get_object_or_404(
-        RequestedRecord, pk=record_pk, request__in=records_request_list_visible_to(user=request.user)
+        RequestedRecord.objects.select_related("request__investigation__case"),
+        pk=record_pk,
+        request__in=records_request_list_visible_to(user=request.user),
     )
     if not record.file:
         raise Http404
     interviews.ppb_record_open(record=record, actor=request.user)
     for evidence in Evidence.objects.filter(source_record=record):  # the same file is evidence too
         services.evidence_log_download(evidence=evidence, actor=request.user)
-    return FileResponse(
+    response = FileResponse(
         record.file.open("rb"),
         as_attachment=True,
         filename=record.file_name or f"record-{record.pk}",
         content_type=record.content_type or "application/octet-stream",
+    )
+    _file_read(request, Kind.PPB_RECORD, record, record.request.investigation.case)
+    return response
+
+
+def _file_read(request, kind, obj, case):
+    read_log(
+        request,
+        kind=kind,
+        obj=obj,
+        case_number=case.number,
+        groups=ntk.groups_of(obj, "file"),
+        outcome=Outcome.DOWNLOADED,
     )
 
 
@@ -410,6 +439,7 @@ def _evidence_for(request, pk):
     return get_object_or_404(ntk.visible(evidence, request.user), pk=pk)
 
 
+@takes_uploads(RECORDS)
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
 @require_POST
 def evidence_receive(request, pk):
@@ -433,9 +463,11 @@ def evidence_file(request, pk):
     if evidence.source_record_id:
         interviews.ppb_record_open(record=evidence.source_record, actor=request.user)
     services.evidence_log_download(evidence=evidence, actor=request.user)
-    return FileResponse(
+    response = FileResponse(
         evidence.file.open("rb"), as_attachment=True, filename=evidence.file_name, content_type=evidence.content_type
     )
+    _file_read(request, Kind.EVIDENCE_FILE, evidence, evidence.investigation.case)
+    return response
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -577,6 +609,11 @@ def prosecutor_export(request, pk):
     payload = interviews.prosecutor_export_build(case=case, office=form.cleaned_data["office"], actor=request.user)
     response = JsonResponse(payload, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="case-{case.number}-prosecutor-export.json"'
+    exported = {FieldGroup.VOLUNTARY: payload["voluntary_statements"], FieldGroup.EVIDENCE: payload["evidence"]}
+    groups = [group for group, items in exported.items() if items]
+    read_log(
+        request, kind=Kind.PROSECUTOR_EXPORT, obj=case, case_number=case.number, groups=groups, outcome=Outcome.EXPORTED
+    )
     return response
 
 
@@ -621,11 +658,16 @@ def investigation_report(request, pk):
     investigation = _investigation_for(request, pk)
     if not investigation.report_pdf:
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         investigation.report_pdf.open("rb"),
         content_type="application/pdf",
         filename=f"case-{investigation.case.number}-report.pdf",
     )
+    case = investigation.case
+    # The report lists the evidence each finding relied on, as far as a panel may read it.
+    groups = ntk.groups_shown_on_case(request.user, case, (FieldGroup.EVIDENCE,))
+    read_log(request, kind=Kind.INVESTIGATION_REPORT, obj=investigation, case_number=case.number, groups=groups)
+    return response
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("complaints/", include("intake.urls")),
     path("staff/investigations/", include("investigations.urls")),
     path("staff/notices/", include("oversight.notices.urls")),
+    path("staff/audit/", include("oversight.audit.urls")),
     path("board/", include("discipline.urls")),
     path("board/", include("oversight.governance.urls")),
     path("reports/", include("reports.urls")),
@@ -26,3 +27,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ a path that matches nothing answers in the API's JSON shape (oversight/api.py).
+handler404 = "oversight.api.not_found"
+# A body read past its limit is a 413 with a page that says so (oversight/uploads/limits.py).
+handler400 = "oversight.uploads.limits.bad_request"

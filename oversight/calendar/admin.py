@@ -1,14 +1,19 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CityDay, Deadline
+from oversight.accounts.admin_policy import AdministratorHistoryAdmin
+
+from .models import CityDay
 from .services import city_day_remove, city_day_set
+
+# Deadlines are not in the admin site: each names the case or request it times (the staff portal shows
+# them to those who may see the case).
 
 
 @admin.register(CityDay)
-class CityDayAdmin(SimpleHistoryAdmin):
+class CityDayAdmin(AdministratorHistoryAdmin):
     """Administrators confirm the City's closure days here; open clocks are re-timed."""
 
+    may_add = may_change = may_delete = True
     list_display = ("date", "name", "kind")
 
     def save_model(self, request, obj, form, change):
@@ -26,15 +31,7 @@ class CityDayAdmin(SimpleHistoryAdmin):
     def delete_model(self, request, obj):
         city_day_remove(day=obj, actor=request.user, reason="Removed in the administration site")
 
-
-@admin.register(Deadline)
-class DeadlineAdmin(SimpleHistoryAdmin):
-    list_display = ("rule", "about_type", "about_id", "starts_at", "due_at", "met_at", "breached_at")
-    list_filter = ("rule",)
-    readonly_fields = [f.name for f in Deadline._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def delete_queryset(self, request, queryset):
+        # The bulk delete too goes through the service, so every removal re-times clocks and is recorded.
+        for day in queryset:
+            self.delete_model(request, day)

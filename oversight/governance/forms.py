@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from oversight.audit.models import BylawsChange
 from oversight.forms import AccessibleFormMixin, DateInput
 
 from .models import BylawsSetting
@@ -18,5 +19,8 @@ class BylawsSettingForm(AccessibleFormMixin, forms.Form):
             "percentage: 0.5001 is more than half (50.01%), 0.6667 is two thirds (66.67%), 1 is everyone (100%)."
         ),
     )
-    adopted_on = forms.DateField(label=_("Date the Board adopted it"), widget=DateInput)
+    vote_on = forms.DateField(label=_("Date of the vote that adopted it"), widget=DateInput)
+    adopting_body = forms.ChoiceField(
+        label=_("Adopted by"), choices=BylawsChange.AdoptingBody.choices, widget=forms.RadioSelect
+    )
     reason = forms.CharField(label=_("Reason"), help_text=_("For example: the bylaws amendment and meeting."))

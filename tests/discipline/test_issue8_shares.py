@@ -32,13 +32,14 @@ def test_a_share_is_written_as_a_percentage(value, shown):
     assert share_display(value) == shown
 
 
-def test_the_bylaws_page_writes_the_numbers_in_force_and_their_history_as_percentages(client, board_members):
+def test_the_bylaws_page_writes_the_numbers_in_force_and_their_history_as_percentages(client, director, board_members):
     with time_machine.travel(NOV_20, tick=False):
         bylaws_setting_set(
             key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
             value=Decimal("0.6667"),
-            adopted_on=NOV_20.date(),
-            actor=board_members[0],
+            vote_on=NOV_20.date(),
+            adopting_body="board",
+            actor=director,
             reason="Amendment 4",
         )
     client.force_login(board_members[0])

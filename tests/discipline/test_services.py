@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,6 +15,8 @@ from tests.arrange import case_awaiting_discipline, case_before_panel, case_inve
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
+
+VOTE = date(2026, 10, 15)  # a day before any clock the suite runs under (faketime included)
 
 
 def _vote(panel, allegation, members, findings):
@@ -47,12 +50,13 @@ def test_majority_adopts_a_finding_under_default_bylaws(intake_user, director, i
     assert case.status == Case.Status.DISCIPLINE
 
 
-def test_result_follows_a_threshold_the_board_changed(intake_user, director, investigator, board_members, admin_user):
+def test_result_follows_a_threshold_the_board_changed(intake_user, director, investigator, board_members):
     bylaws_setting_set(
         key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
         value=Decimal("1"),
-        adopted_on=None,
-        actor=admin_user,
+        vote_on=VOTE,
+        adopting_body="board",
+        actor=director,
         reason="Bylaws amended: unanimity",
     )
     case, panel = case_before_panel(intake_user, director, investigator, board_members)
@@ -79,15 +83,16 @@ def test_closing_without_quorum_is_refused_and_the_case_stays_before_the_panel(
     assert not PanelResult.objects.exists()
 
 
-def test_a_threshold_of_one_half_or_less_is_refused(admin_user):
+def test_a_threshold_of_one_half_or_less_is_refused(director):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="more than one half"):
         bylaws_setting_set(
             key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
             value=Decimal("0.5"),
-            adopted_on=None,
-            actor=admin_user,
+            vote_on=VOTE,
+            adopting_body="board",
+            actor=director,
             reason="x",
         )
 
@@ -140,26 +145,29 @@ def test_discipline_only_for_sustained_allegations(intake_user, director, invest
         discipline_decide(allegation=allegation, action="termination", rationale="x", actor=director)
 
 
-def test_only_board_or_admin_records_bylaws(investigator):
-    with pytest.raises(PermissionDenied):
-        bylaws_setting_set(
-            key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
-            value=Decimal("0.5"),
-            adopted_on=None,
-            actor=investigator,
-            reason="x",
-        )
+def test_only_the_director_records_bylaws(investigator, board_members, admin_user):
+    for actor in (investigator, board_members[0], admin_user):
+        with pytest.raises(PermissionDenied):
+            bylaws_setting_set(
+                key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
+                value=Decimal("0.75"),
+                vote_on=VOTE,
+                adopting_body="board",
+                actor=actor,
+                reason="x",
+            )
 
 
-def test_bylaws_change_is_in_history_with_reason(board_members):
+def test_bylaws_change_is_in_history_with_reason(director):
     row = bylaws_setting_set(
         key=BylawsSetting.Key.HEARINGS_PANEL_THRESHOLD,
         value=Decimal("0.75"),
-        adopted_on=None,
-        actor=board_members[0],
+        vote_on=VOTE,
+        adopting_body="board",
+        actor=director,
         reason="Amended at the October meeting",
     )
-    assert row.history.get().history_change_reason == "Amended at the October meeting"
+    assert row.history.get().history_change_reason == "Vote of 2026-10-15 (board): Amended at the October meeting"
 
 
 def test_non_member_board_member_cannot_decide_discipline(intake_user, director, investigator, board_members):
@@ -169,25 +177,38 @@ def test_non_member_board_member_cannot_decide_discipline(intake_user, director,
         discipline_decide(allegation=allegation, action="suspension", rationale="x", actor=outsider)
 
 
-def test_board_member_changes_the_threshold_on_the_bylaws_page(client, board_members):
-    client.force_login(board_members[0])
+def test_the_director_records_the_boards_threshold_on_the_bylaws_page(client, director):
+    client.force_login(director)
     response = client.post(
-        "/board/bylaws/",
-        {"key": "hearings_panel_threshold", "value": "0.6667", "adopted_on": "2026-11-20", "reason": "Amendment 4"},
+        "/board/bylaws/change/",
+        {
+            "key": "hearings_panel_threshold",
+            "value": "0.6667",
+            "vote_on": "2026-10-15",
+            "adopting_body": "board",
+            "reason": "Amendment 4",
+        },
     )
     assert response.status_code == 302
     row = BylawsSetting.objects.get(key="hearings_panel_threshold")
     assert row.value == Decimal("0.6667")
     assert (row.history.get().history_user, row.history.get().history_change_reason) == (
-        board_members[0],
-        "Amendment 4",
+        director,
+        "Vote of 2026-10-15 (board): Amendment 4",
     )
 
 
-def test_bylaws_page_rejects_a_share_above_one_and_keeps_the_input(client, board_members):
-    client.force_login(board_members[0])
+def test_bylaws_page_rejects_a_share_above_one_and_keeps_the_input(client, director):
+    client.force_login(director)
     response = client.post(
-        "/board/bylaws/", {"key": "hearings_panel_threshold", "value": "1.5", "adopted_on": "2026-11-20", "reason": "x"}
+        "/board/bylaws/change/",
+        {
+            "key": "hearings_panel_threshold",
+            "value": "1.5",
+            "vote_on": "2026-10-15",
+            "adopting_body": "board",
+            "reason": "x",
+        },
     )
     assert response.status_code == 400
     assert b"1.5" in response.content
