@@ -1,15 +1,13 @@
 """Services of the public side: file with attachments, add information, messages, survey (R1.2-R1.4, R1.10)."""
 
-import uuid
-
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oversight.history import save_audited
+from oversight.uploads.storage import discarded_on_failure, upload_discard, upload_store
 
 from . import filer_reasons
 from .exceptions import RuleViolation
@@ -21,30 +19,22 @@ from .services import attachment_record, complaint_file
 
 def _store(inspected, folder):
     """Writes checked uploads to storage before any transaction (no slow I/O under a lock)."""
-    stored = []
-    for upload, (content_type, size, digest) in inspected:
-        name = default_storage.save(f"complaints/{folder}/{uuid.uuid4().hex}", upload)
-        stored.append(
-            {
-                "file": name,
-                "file_name": upload.name[-200:],
-                "content_type": content_type,
-                "size": size,
-                "sha256": digest,
-            }
-        )
-    return stored
-
-
-def _discard(stored):
-    for facts in stored:
-        default_storage.delete(facts["file"])
+    return [
+        {
+            "file": upload_store(upload, f"complaints/{folder}"),
+            "file_name": upload.name[-200:],
+            "content_type": content_type,
+            "size": size,
+            "sha256": digest,
+        }
+        for upload, (content_type, size, digest) in inspected
+    ]
 
 
 def complaint_file_public(*, data, submission_key, access_code, demographics, uploads, actor=None):
     """Files a web complaint with its checked uploads; a repeated submission stores nothing twice."""
     stored = _store(uploads, submission_key)
-    try:
+    with discarded_on_failure([facts["file"] for facts in stored]):
         complaint = complaint_file(
             data=data,
             submission_key=submission_key,
@@ -53,11 +43,9 @@ def complaint_file_public(*, data, submission_key, access_code, demographics, up
             attachments=stored,
             actor=actor,
         )
-    except Exception:
-        _discard(stored)
-        raise
+    # A retry of a filing already taken keeps the first files; this try's copies go.
     kept = set(complaint.attachments.values_list("file", flat=True))
-    _discard([facts for facts in stored if facts["file"] not in kept])
+    upload_discard([facts["file"] for facts in stored if facts["file"] not in kept])
     return complaint
 
 
@@ -65,25 +53,21 @@ def filer_add(*, complaint, body, uploads, actor=None):
     """The filer adds information and files from the status page; staff see it on the case page."""
     actor = actor or AnonymousUser()
     stored = _store(uploads, f"{complaint.submission_key}/added")
-    try:
-        with transaction.atomic():
-            complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
-            now = timezone.now()
-            message = save_audited(
-                FilerMessage(
-                    complaint=complaint,
-                    direction=FilerMessage.Direction.FROM_FILER,
-                    body=body.strip() or _("(Files added)"),
-                    created_at=now,
-                ),
-                actor=actor,
-                reason=filer_reasons.INFORMATION_ADDED,
-            )
-            for facts in stored:
-                attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor, message=message)
-    except Exception:
-        _discard(stored)
-        raise
+    with discarded_on_failure([facts["file"] for facts in stored]), transaction.atomic():
+        complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        now = timezone.now()
+        message = save_audited(
+            FilerMessage(
+                complaint=complaint,
+                direction=FilerMessage.Direction.FROM_FILER,
+                body=body.strip() or _("(Files added)"),
+                created_at=now,
+            ),
+            actor=actor,
+            reason=filer_reasons.INFORMATION_ADDED,
+        )
+        for facts in stored:
+            attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor, message=message)
     return message
 
 

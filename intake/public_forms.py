@@ -87,6 +87,19 @@ def _refusal(upload, exc):
     if error.code == "kind_refused":
         text = _("The file “%(name)s” was not accepted: it is not a kind of file we take. You can send: %(kinds)s.")
         return text % {"name": upload.name, "kinds": accepted_kinds_text(error.params["allowed"])}
+    if error.code == "pdf_active":
+        text = _(
+            "The file “%(name)s” was not accepted: it is a PDF with parts that could run by themselves (such as "
+            "scripts or attached files), which we cannot open safely. Please print it to a new PDF (choose "
+            "Print, then Save as PDF) and send that, or send photos of its pages."
+        )
+        return text % {"name": upload.name}
+    if error.code == "pdf_unreadable":
+        text = _(
+            "The file “%(name)s” was not accepted: it is a PDF we cannot read, perhaps because it is damaged or "
+            "locked with a password. Please print it to a new PDF and send that, or send photos of its pages."
+        )
+        return text % {"name": upload.name}
     text = _("The file “%(name)s” was not accepted: %(reason)s")
     return text % {"name": upload.name, "reason": " ".join(exc.messages)}
 

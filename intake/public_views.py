@@ -12,11 +12,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from oversight.accounts.roles import Role, public, role_required
+from oversight.audit.reads import Kind, Outcome, read_log
 from oversight.ratelimit import rate_limit_exceeded, rate_limit_hit
+from oversight.uploads.limits import PUBLIC_FORM, takes_uploads
 from oversight.web import call_service, form_errors_to_messages
 
 from . import filing
 from .access import access_code_matches, access_code_new, session_complaint_id, session_lock, session_unlock
+from .lookup_guard import status_lookup_failed, status_lookup_paused
 from .models import Complaint, ComplaintAttachment
 from .public_forms import (
     HONEYPOT,
@@ -46,6 +49,7 @@ def _complaint_form_page(request, form, *, status=200, **extra):
     return render(request, "intake/complaint_new.html", {"form": form, **_office(), **extra}, status=status)
 
 
+@takes_uploads(PUBLIC_FORM)
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -135,8 +139,9 @@ def _status_page(request, complaint, *, status=200, add_form=None, survey_form=N
     return render(request, "intake/complaint_status.html", context, status=status)
 
 
-def _lookup_page(request, form, *, status=200, limited=False):
-    return render(request, "intake/status_lookup.html", {"form": form, "limited": limited, **_office()}, status=status)
+def _lookup_page(request, form, *, status=200, limited=False, paused=False):
+    context = {"form": form, "limited": limited, "paused": paused, **_office()}
+    return render(request, "intake/status_lookup.html", context, status=status)
 
 
 @public
@@ -154,12 +159,16 @@ def complaint_status(request):
         return _lookup_page(request, form, status=429, limited=True)
     if not form.is_valid():
         return _lookup_page(request, form, status=400)
-    complaint = complaint_unlock(
-        case_number=form.cleaned_data["case_number"], access_code=form.cleaned_data["access_code"]
-    )
+    number = form.cleaned_data["case_number"]
+    if status_lookup_paused(number):
+        # The same answer whether or not the number is a case's, and for the right code too.
+        rate_limit_hit(request, "status", limit=limit, window=QUARTER)
+        return _lookup_page(request, form, status=429, paused=True)
+    complaint = complaint_unlock(case_number=number, access_code=form.cleaned_data["access_code"])
     if complaint is None:
         # Only failures count, so a filer who types carefully is never held back.
         rate_limit_hit(request, "status", limit=limit, window=QUARTER)
+        status_lookup_failed(number)
         form.add_error(None, _("That case number and access code do not match. Please check both and try again."))
         return _lookup_page(request, form, status=400)
     session_unlock(request, complaint)
@@ -176,6 +185,7 @@ def complaint_status_lock(request):
     return redirect("intake:status")
 
 
+@takes_uploads(PUBLIC_FORM)
 @public
 @require_POST
 def complaint_status_add(request):
@@ -271,10 +281,12 @@ def attachment_download(request, pk):
     attachment = ComplaintAttachment.objects.select_related("complaint").filter(pk=pk).first()
     if attachment is None:
         raise Http404
-    case_get_for(user=request.user, pk=attachment.complaint.case_id)
-    return FileResponse(
+    case = case_get_for(user=request.user, pk=attachment.complaint.case_id)
+    response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
         filename=attachment.file_name,
         content_type="application/octet-stream",
     )
+    read_log(request, kind=Kind.FILER_ATTACHMENT, obj=attachment, case_number=case.number, outcome=Outcome.DOWNLOADED)
+    return response

@@ -65,3 +65,13 @@ def file_complaint(**overrides):
     from intake.services import complaint_file
 
     return complaint_file(data=complaint_data(**overrides), submission_key=uuid.uuid4()).case
+
+
+def pdf_bytes(label=""):
+    """A one-page PDF that a viewer, and the active-content check (qpdf), can open; the label, in a
+    comment, makes the bytes and so the digest differ."""
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n% " + label.encode() + b"\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    )

@@ -8,7 +8,8 @@ from intake.selectors import case_mandatory_category, complaint_list_shown_to
 
 class AllegationSerializer(serializers.ModelSerializer):
     allegation_type = serializers.CharField(source="allegation_type.code")
-    employee_badge = serializers.CharField(source="employee.badge_number", default=None)
+    # Null for an officer not yet identified (the schema said a string: issue 13.7).
+    employee_badge = serializers.CharField(source="employee.badge_number", default=None, allow_null=True)
 
     class Meta:
         model = Allegation

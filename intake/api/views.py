@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -9,7 +9,9 @@ from rest_framework.views import APIView
 from intake import services
 from intake.filters import CaseQueueFilter
 from intake.selectors import case_annotate_category, case_get_for, case_list_visible_to
+from oversight.accounts.need_to_know import FieldGroup, groups_shown_on_case
 from oversight.accounts.roles import Role, has_role
+from oversight.audit.reads import Kind, ReadLoggedRetrieveMixin
 
 from .serializers import CaseBoardDetailSerializer, CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
 
@@ -39,10 +41,15 @@ class CaseListApi(generics.ListAPIView):
         return case_annotate_category(case_list_visible_to(user=self.request.user)).order_by("-received_at", "-pk")
 
 
-class CaseDetailApi(generics.RetrieveAPIView):
+class CaseDetailApi(ReadLoggedRetrieveMixin, generics.RetrieveAPIView):
     permission_classes = [IsCaseViewer]
     serializer_class = CaseDetailSerializer
     allowed_roles = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
+    read_kind = Kind.API_CASE
+
+    def read_details(self, case):
+        groups = groups_shown_on_case(self.request.user, case, (FieldGroup.FILER_CONTACT,))
+        return {"case_number": case.number, "groups": groups}
 
     def get_serializer_class(self):
         user = self.request.user
@@ -67,10 +74,7 @@ class CaseDecideApi(APIView):
         responses={
             200: CaseDetailSerializer,
             400: OpenApiResponse(
-                inline_serializer(
-                    "CaseRuleViolation", {"detail": serializers.ListField(child=serializers.CharField())}
-                ),
-                description="Field errors by field name, or {detail: [messages]} when a rule refuses the decision.",
+                description="Field errors by field name, or {detail: [messages]} when a rule refuses the decision."
             ),
             403: OpenApiResponse(description="Not intake staff or the Director."),
             404: OpenApiResponse(description="No such case visible to the caller."),

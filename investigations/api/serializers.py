@@ -1,5 +1,4 @@
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -15,7 +14,8 @@ class DueAtMixin(serializers.Serializer):
 
     due_at = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    # Null for a row without a clock (the schema said a date-time: issue 13.7).
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_due_at(self, obj):
         due_at = self.context.get("due_at", {}).get(obj.pk)
         return serializers.DateTimeField().to_representation(due_at) if due_at else None

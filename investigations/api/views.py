@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
@@ -10,14 +10,17 @@ from rest_framework.views import APIView
 from investigations import services
 from investigations.models import RequestedRecord
 from investigations.selectors import (
+    groups_shown_in_records,
     investigation_list_visible_to,
     records_request_get_for,
     records_request_list_with_records_visible_to,
     requested_record_list_shown_to,
 )
 from oversight.accounts.roles import OCPA_STAFF, Role, has_role
+from oversight.audit.reads import Kind, ReadLoggedRetrieveMixin
 from oversight.calendar.models import Deadline
 from oversight.calendar.selectors import deadline_list_for
+from oversight.uploads.limits import RECORDS, takes_uploads
 
 from .serializers import (
     InvestigationSerializer,
@@ -63,15 +66,21 @@ class RecordsRequestListApi(DueDatesMixin, generics.ListAPIView):
         return records_request_list_with_records_visible_to(user=self.request.user).order_by("-sent_at", "-pk")
 
 
-class RecordsRequestDetailApi(DueDatesMixin, generics.RetrieveAPIView):
+class RecordsRequestDetailApi(ReadLoggedRetrieveMixin, DueDatesMixin, generics.RetrieveAPIView):
     allowed_roles = RECORDS_REQUEST_READERS
     serializer_class = RecordsRequestDetailSerializer
     due_rule = Deadline.Rule.RECORDS_5BD
+    read_kind = Kind.API_RECORDS_REQUEST
+
+    def read_details(self, records_request):
+        groups = groups_shown_in_records(records_request.records.all())  # prefetched with the answers shown
+        return {"case_number": records_request.investigation.case.number, "groups": groups}
 
     def get_queryset(self):
         return records_request_list_with_records_visible_to(user=self.request.user)
 
 
+@takes_uploads(RECORDS)
 class RequestedRecordAnswerApi(APIView):
     """A PPB liaison answers one record: produced with its file, or withheld or redacted with a
     reason and legal justification (R2.6). The service enforces the rules; this replies kindly."""
@@ -85,8 +94,7 @@ class RequestedRecordAnswerApi(APIView):
         responses={
             201: RequestedRecordDetailSerializer,
             400: OpenApiResponse(
-                inline_serializer("RuleViolation", {"detail": serializers.ListField(child=serializers.CharField())}),
-                description="Field errors by field name, or {detail: [messages]} when a rule refuses the answer.",
+                description="Field errors by field name, or {detail: [messages]} when a rule refuses the answer."
             ),
             403: OpenApiResponse(description="Not a PPB liaison, or not allowed to answer this request."),
             404: OpenApiResponse(description="No such request or record visible to the caller."),
@@ -116,10 +124,14 @@ class InvestigationListApi(DueDatesMixin, generics.ListAPIView):
         return investigation_list_visible_to(user=self.request.user).order_by("commenced_at", "pk")
 
 
-class InvestigationDetailApi(DueDatesMixin, generics.RetrieveAPIView):
+class InvestigationDetailApi(ReadLoggedRetrieveMixin, DueDatesMixin, generics.RetrieveAPIView):
     allowed_roles = OCPA_STAFF
     serializer_class = InvestigationSerializer
     due_rule = Deadline.Rule.INVESTIGATION_180D
+    read_kind = Kind.API_INVESTIGATION
+
+    def read_details(self, investigation):
+        return {"case_number": investigation.case.number}
 
     def get_queryset(self):
         return investigation_list_visible_to(user=self.request.user)

@@ -7,6 +7,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from intake.models import Case
+from tests.factories import pdf_bytes
 
 
 def png_bytes():
@@ -22,7 +23,7 @@ def png_bytes():
     )
 
 
-PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 
 

@@ -11,10 +11,11 @@ from investigations.models import RecordsRequest, RequestedRecord, Subpoena
 from investigations.services import records_request_send, requested_record_answer, subpoena_advance, subpoena_issue
 from oversight.calendar.models import Deadline
 from tests.arrange import case_investigating
+from tests.factories import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def pdf(name="report.pdf"):

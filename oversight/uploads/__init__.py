@@ -73,8 +73,9 @@ def size_over_limit(size, limit):
 def inspect_upload(upload, *, allowed=RECORD_TYPES, max_bytes):
     """Returns (content_type, size, sha256) of an upload, or raises ValidationError saying why not.
 
-    The error's code ("too_large", "kind_refused") and params (the sizes as texts, the detected
-    type, the allow-list) let a public form word it plainly; the message keeps the detail staff need."""
+    The error's code ("too_large", "kind_refused", "pdf_active", "pdf_unreadable") and params (the
+    sizes as texts, the detected type, the allow-list) let a public form word it plainly; the
+    message keeps the detail staff need. A PDF is also read through for active content."""
     if upload.size > max_bytes:
         size, limit = size_over_limit(upload.size, max_bytes)
         raise ValidationError(
@@ -90,9 +91,35 @@ def inspect_upload(upload, *, allowed=RECORD_TYPES, max_bytes):
             code="kind_refused",
             params={"type": content_type, "allowed": allowed},
         )
+    if content_type == "application/pdf":
+        _refuse_active_pdf(upload)
     upload.seek(0)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     return content_type, upload.size, digest.hexdigest()
+
+
+def _refuse_active_pdf(upload):
+    """A PDF that could run or open something by itself is refused (oversight/uploads/pdf.py)."""
+    from .pdf import PdfUnreadable, pdf_active_content
+
+    upload.seek(0)
+    path = getattr(upload, "temporary_file_path", None)
+    try:
+        found = pdf_active_content(path() if path else upload)
+    except PdfUnreadable as exc:
+        raise ValidationError(
+            _("This PDF cannot be read (it may be damaged or locked with a password), so it cannot be checked."),
+            code="pdf_unreadable",
+        ) from exc
+    if found:
+        raise ValidationError(
+            _(
+                "This PDF contains active content (%(found)s), which is not accepted. Print it to a new PDF "
+                "and send that instead."
+            ),
+            code="pdf_active",
+            params={"found": ", ".join(name.lstrip("/") for name in found)},
+        )
