@@ -25,8 +25,8 @@ RUN pip install . \
        python manage.py collectstatic --noinput
 
 RUN useradd --system --uid 10001 --home-dir /app oversight \
-    && mkdir -p /data/media \
-    && chown -R oversight:oversight /data
+    && mkdir -p /data/media /backups \
+    && chown -R oversight:oversight /data /backups
 USER oversight
 
 EXPOSE 8000
