@@ -48,6 +48,7 @@ PUBLIC_FILES = (
     "templates/reports/partials/_annual_tables.html",
     "templates/accounts/login.html",
     "templates/intake/status_lookup.html",
+    "templates/uploads/refused.html",
     "oversight/django_strings.py",
     "intake/paper_form.py",
     "intake/public_forms.py",
