@@ -1,6 +1,15 @@
 """Telling a staff member something through the notice log (R6.3): by e-mail, or in the portal without one."""
 
 
+def active_directors():
+    """Every active Director, in a stable order: who is told of what needs the Office's eye."""
+    from django.contrib.auth import get_user_model
+
+    from .roles import Role
+
+    return get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk")
+
+
 def staff_notify(user, *, subject, body, actor=None, about=None):
     """Logs a notice to one account holder, delivered by e-mail when the account has an address.
     The one place that chooses the channel for staff (liaisons, Directors, anyone told of a change)."""

@@ -104,9 +104,7 @@ def _limit(kind):
 
 
 def _alert_director(kind, *, username, request):
-    from .alerts import staff_notify
-    from .models import User
-    from .roles import Role
+    from .alerts import active_directors, staff_notify
 
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     if kind == ADDRESS:
@@ -125,5 +123,5 @@ def _alert_director(kind, *, username, request):
             "address used before."
         )
     logger.warning("login throttle: %s", subject)
-    for director in User.objects.filter(groups__name=Role.DIRECTOR, is_active=True):
+    for director in active_directors():
         staff_notify(director, subject=subject, body=body + " The attempts are in the login failure log.")

@@ -26,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from oversight.accounts.alerts import staff_notify
+from oversight.accounts.alerts import active_directors, staff_notify
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role, has_role
 from oversight.history import save_audited
@@ -137,7 +137,7 @@ def _tell(change_id):
 def _tell_directors_and(person, subject, body, *, actor):
     """Every active Director and the person: by e-mail where there is an address (out of band), and in
     their portal inbox either way."""
-    directors = User.objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk")
+    directors = active_directors()
     for recipient in {u.pk: u for u in [*directors, person]}.values():
         staff_notify(recipient, subject=subject, body=body, actor=actor)
 

@@ -2,17 +2,14 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oversight.accounts.roles import Role
 from oversight.history import save_audited
-from oversight.notices.models import Notice
-from oversight.notices.services import notice_send
+from oversight.notices.services import notice_alert_directors, notice_send
 
 from .business_days import PACIFIC
 from .models import CityDay, Deadline, DeadlineReminder
@@ -20,7 +17,6 @@ from .rules import BREACH, RULES, reminder_notices
 from .selectors import business_calendar
 
 logger = logging.getLogger(__name__)
-User = get_user_model()
 
 
 def _schedule(deadline, calendar):
@@ -133,18 +129,7 @@ def _alert_failed_reminder(reminder):
         "attempts": reminder.attempts,
         "error": reminder.last_error,
     }
-    for director in User.objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk"):
-        # On the portal, not by e-mail: e-mail may be what is broken.
-        notice_send(
-            recipient_user=director,
-            recipient_name=str(director),
-            channel=Notice.Channel.PORTAL,
-            subject=subject,
-            body=body,
-            actor=None,
-            about=deadline,
-            dedupe_key=f"reminder-failed:{reminder.pk}:{director.pk}",
-        )
+    notice_alert_directors(subject=subject, body=body, about=deadline, dedupe_key=f"reminder-failed:{reminder.pk}")
 
 
 def _overtaken(due, now):

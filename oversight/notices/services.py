@@ -28,8 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oversight.accounts.models import User
-from oversight.accounts.roles import Role
+from oversight.accounts.alerts import active_directors
 
 from .models import Notice
 from .selectors import notice_list_due_for_redelivery, notice_list_stuck
@@ -230,18 +229,24 @@ def notice_alert_stuck(*, now):
             "minutes": settings.NOTICE_STUCK_ALERT_MINUTES,
             "url": f"{settings.SITE_URL.rstrip('/')}{reverse('notices:outbox-list')}",
         }
-        for director in User.objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk"):
-            # On the portal, not by e-mail: e-mail may be what is broken.
-            notice_send(
-                recipient_user=director,
-                recipient_name=str(director),
-                channel=Notice.Channel.PORTAL,
-                subject=subject,
-                body=body,
-                actor=None,
-                dedupe_key=f"outbox-stuck:{stuck[0]}:{director.pk}",
-            )
+        notice_alert_directors(subject=subject, body=body, dedupe_key=f"outbox-stuck:{stuck[0]}")
     return len(stuck)
+
+
+def notice_alert_directors(*, subject, body, dedupe_key, about=None):
+    """A system alert to every active Director in their portal inbox, once per ``dedupe_key``: on the
+    portal, not by e-mail, because e-mail may be what is broken."""
+    for director in active_directors():
+        notice_send(
+            recipient_user=director,
+            recipient_name=str(director),
+            channel=Notice.Channel.PORTAL,
+            subject=subject,
+            body=body,
+            actor=None,
+            about=about,
+            dedupe_key=f"{dedupe_key}:{director.pk}",
+        )
 
 
 def notice_mark_read(*, user, notice_id=None, now=None):
