@@ -20,7 +20,10 @@ from django.views.defaults import page_not_found
 from drf_spectacular import openapi
 from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import exceptions, status
+from rest_framework.permissions import BasePermission
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from oversight.accounts.roles import has_role
 
 API_PREFIX = "/api/"
 
@@ -113,3 +116,10 @@ class AutoSchema(openapi.AutoSchema):
         component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, schema=schema, object=name)
         self.registry.register_on_missing(component)
         return component.ref
+
+
+class HasAllowedRole(BasePermission):
+    """The role check is the view's own ``allowed_roles``, so the declared matrix is the enforced one."""
+
+    def has_permission(self, request, view):
+        return has_role(request.user, *view.allowed_roles)

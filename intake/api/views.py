@@ -11,6 +11,7 @@ from intake.filters import CaseQueueFilter
 from intake.selectors import case_annotate_category, case_get_for, case_list_visible_to
 from oversight.accounts.need_to_know import FieldGroup, groups_shown_on_case
 from oversight.accounts.roles import Role, has_role
+from oversight.api import HasAllowedRole
 from oversight.audit.reads import Kind, ReadLoggedRetrieveMixin
 
 from .serializers import CaseBoardDetailSerializer, CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
@@ -19,13 +20,6 @@ from .serializers import CaseBoardDetailSerializer, CaseDecisionSerializer, Case
 class IsCaseViewer(BasePermission):
     def has_permission(self, request, view):
         return has_role(request.user, Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
-
-
-class HasAllowedRole(BasePermission):
-    """The role check is the view's own ``allowed_roles``, so the declared matrix is the enforced one."""
-
-    def has_permission(self, request, view):
-        return has_role(request.user, *view.allowed_roles)
 
 
 class CaseListApi(generics.ListAPIView):

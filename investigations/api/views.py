@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -16,7 +16,8 @@ from investigations.selectors import (
     records_request_list_with_records_visible_to,
     requested_record_list_shown_to,
 )
-from oversight.accounts.roles import OCPA_STAFF, Role, has_role
+from oversight.accounts.roles import OCPA_STAFF, Role
+from oversight.api import HasAllowedRole
 from oversight.audit.reads import Kind, ReadLoggedRetrieveMixin
 from oversight.calendar.models import Deadline
 from oversight.calendar.selectors import deadline_list_for
@@ -31,13 +32,6 @@ from .serializers import (
 )
 
 RECORDS_REQUEST_READERS = (Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
-
-
-class HasAllowedRole(BasePermission):
-    """The role check is the view's own ``allowed_roles``, so the declared matrix is the enforced one."""
-
-    def has_permission(self, request, view):
-        return has_role(request.user, *view.allowed_roles)
 
 
 class DueDatesMixin:
