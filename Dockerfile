@@ -30,5 +30,5 @@ RUN useradd --system --uid 10001 --home-dir /app oversight \
 USER oversight
 
 EXPOSE 8000
-CMD ["gunicorn", "oversight.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Workers, threads and the rest: gunicorn.conf.py (WEB_WORKERS, WEB_THREADS), the benchmark's too.
+CMD ["gunicorn", "oversight.wsgi:application", "-c", "gunicorn.conf.py"]

@@ -53,7 +53,10 @@ def access_token_code(token, submission_key):
 
 def session_unlock(request, complaint):
     """Remembers in the session which one complaint this visitor may follow."""
-    request.session.cycle_key()
+    if request.session.session_key is not None:
+        # Against session fixation: a session that already had a key gets a new one. A visitor
+        # with none gets a fresh key when the session is first saved, with one insert.
+        request.session.cycle_key()
     request.session[SESSION_KEY] = complaint.pk
 
 

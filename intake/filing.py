@@ -14,7 +14,7 @@ from .exceptions import RuleViolation
 from .filer_notices import filer_message_to, filer_notice_send, status_url
 from .models import Complaint, FilerMessage, SurveyAnswer
 from .permissions import can_message_filer, can_work_intake
-from .services import attachment_record, complaint_file
+from .services import attachments_record, complaint_file
 
 
 def _store(inspected, folder):
@@ -43,9 +43,10 @@ def complaint_file_public(*, data, submission_key, access_code, demographics, up
             attachments=stored,
             actor=actor,
         )
-    # A retry of a filing already taken keeps the first files; this try's copies go.
-    kept = set(complaint.attachments.values_list("file", flat=True))
-    upload_discard([facts["file"] for facts in stored if facts["file"] not in kept])
+    if stored:
+        # A retry of a filing already taken keeps the first files; this try's copies go.
+        kept = set(complaint.attachments.values_list("file", flat=True))
+        upload_discard([facts["file"] for facts in stored if facts["file"] not in kept])
     return complaint
 
 
@@ -66,8 +67,7 @@ def filer_add(*, complaint, body, uploads, actor=None):
             actor=actor,
             reason=filer_reasons.INFORMATION_ADDED,
         )
-        for facts in stored:
-            attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor, message=message)
+        attachments_record(complaint=complaint, facts_list=stored, received_at=now, actor=actor, message=message)
     return message
 
 

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from oversight.history import save_audited
 
+from .case_numbers import case_number_next, submission_lock
 from .exceptions import RuleViolation
 from .models import Case, IncidentGroup
 from .permissions import can_work_intake
-from .services import INCIDENT_CATEGORIES, _lock_counter, case_lock
+from .services import INCIDENT_CATEGORIES, case_lock
 
 
 @transaction.atomic
@@ -26,15 +27,14 @@ def case_open_for_incident(*, mandatory_category, incident_on, incident_summary,
             _("A case without a complaint is opened only for a death in custody or a use of deadly force.")
         )
     now = timezone.now()
-    # As in complaint_file: the counter lock makes a double submit wait, then find the first case.
-    counter = _lock_counter(now)
-    existing = submission_key and Case.objects.filter(submission_key=submission_key).first()
-    if existing:
-        return existing
-    counter.last += 1
-    counter.save(update_fields=["last"])
+    # As in complaint_file: a double submit waits for the first, then finds its case.
+    if submission_key:
+        submission_lock(submission_key)
+        existing = Case.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing
     case = Case(
-        number=f"{counter.year}-{counter.last:05d}",
+        number=case_number_next(now),
         received_at=now,
         origin=Case.Origin.MANDATORY_INCIDENT,
         mandatory_category=mandatory_category,

@@ -37,14 +37,6 @@ class AllegationType(models.Model):
         return self.name
 
 
-class CaseNumberCounter(models.Model):
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
-
-
 class IncidentGroup(models.Model):
     """Cases about one incident (a protest, a surge of complaints) investigated together.
 
@@ -136,7 +128,8 @@ class Case(models.Model):
     class Meta:
         ordering = ["-received_at"]
         indexes = [
-            models.Index(fields=["status", "received_at"]),
+            # The queue sorted by status (either way, id breaking ties); also serves status filters.
+            models.Index(fields=["status", "received_at", "id"], name="case_status_order_idx"),
             # The intake queue's order (newest first, id breaking ties), read 50 rows at a time.
             models.Index(fields=["-received_at", "-id"], name="case_queue_order_idx"),
         ]
@@ -205,6 +198,8 @@ class Complaint(models.Model):
 
     class Meta:
         ordering = ["received_at"]
+        # Staff search by filer name (issue 12.3) uses complaint_filer_name_trgm, a trigram index on
+        # oversight_unaccent(lower(contact_name)) made by migration 0008 in SQL (oversight/folding.py).
 
     def __str__(self):
         return f"Complaint on {self.case.number}"
@@ -294,7 +289,6 @@ __all__ = [
     "Allegation",
     "AllegationType",
     "Case",
-    "CaseNumberCounter",
     "Complaint",
     "ComplaintAttachment",
     "FilerDemographics",

@@ -6,16 +6,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oversight.history import save_audited
+from oversight.history import save_audited, save_audited_many
 
 from . import filer_reasons
 from .access import access_code_hash
+from .case_numbers import case_number_next, submission_lock
 from .exceptions import RuleViolation
 from .filer_notices import complaint_acknowledge, decision_notify_filers, survey_invite
 from .models import (
     Allegation,
     Case,
-    CaseNumberCounter,
     Complaint,
     ComplaintAttachment,
     FilerDemographics,
@@ -26,12 +26,6 @@ from .selectors import allegation_types_carrying_category, case_mandatory_catego
 
 # R1.5: the incidents for which a case is opened without a complaint.
 INCIDENT_CATEGORIES = (MandatoryCategory.DEATH_IN_CUSTODY, MandatoryCategory.DEADLY_FORCE)
-
-
-def _lock_counter(now):
-    year = now.astimezone(timezone.get_default_timezone()).year
-    CaseNumberCounter.objects.bulk_create([CaseNumberCounter(year=year)], ignore_conflicts=True)
-    return CaseNumberCounter.objects.select_for_update().get(year=year)
 
 
 @transaction.atomic
@@ -54,35 +48,41 @@ def complaint_file(
     if channel != Complaint.Channel.WEB and not can_work_intake(actor):
         raise PermissionDenied(_("Only intake staff enter complaints received by other channels."))
     now = timezone.now()
-    # Every filing takes the year's counter lock first, so a double submit waits here and
-    # then finds the first one's complaint instead of creating a second case.
-    counter = _lock_counter(now)
+    # A double submit waits here for the first and then finds its complaint; other filings never
+    # wait for each other (the case number comes from a sequence, intake/case_numbers.py).
+    submission_lock(submission_key)
     existing = Complaint.objects.select_related("case").filter(submission_key=submission_key).first()
     if existing:
         return existing
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    case = Case(number=f"{counter.year}-{counter.last:05d}", received_at=now)
-    save_audited(case, actor=actor, reason=filer_reasons.case_received(channel))
+    # The rows below are new in this transaction: their unique keys, foreign keys and check
+    # constraints are PostgreSQL's to enforce (db_checks=False spares a query per check).
+    case = Case(number=case_number_next(now), received_at=now)
+    save_audited(case, actor=actor, reason=filer_reasons.case_received(channel), db_checks=False)
     complaint = Complaint(case=case, submission_key=submission_key, channel=channel, received_at=now, **data)
     if access_code:
         complaint.access_code_hash = access_code_hash(access_code)
-    save_audited(complaint, actor=actor, reason=filer_reasons.COMPLAINT_RECEIVED)
+    save_audited(complaint, actor=actor, reason=filer_reasons.COMPLAINT_RECEIVED, db_checks=False)
     if demographics and any(demographics.values()):
         save_audited(
-            FilerDemographics(complaint=complaint, **demographics), actor=actor, reason=filer_reasons.DEMOGRAPHICS_GIVEN
+            FilerDemographics(complaint=complaint, **demographics),
+            actor=actor,
+            reason=filer_reasons.DEMOGRAPHICS_GIVEN,
+            db_checks=False,
         )
-    for facts in attachments:
-        attachment_record(complaint=complaint, facts=facts, received_at=now, actor=actor)
+    attachments_record(complaint=complaint, facts_list=attachments, received_at=now, actor=actor)
     # Sent the way the filer asked (e-mail or a letter); anonymous or "do not contact": nothing owed (R1.2).
     complaint_acknowledge(complaint, actor=actor)
     return complaint
 
 
-def attachment_record(*, complaint, facts, received_at, actor, message=None):
-    """Records a stored file; the caller holds the transaction."""
-    attachment = ComplaintAttachment(complaint=complaint, message=message, received_at=received_at, **facts)
-    return save_audited(attachment, actor=actor, reason=filer_reasons.FILE_RECEIVED)
+def attachments_record(*, complaint, facts_list, received_at, actor, message=None):
+    """Records several stored files in two statements (rows, then their history, each with the
+    actor and reason); the caller holds the transaction."""
+    rows = [
+        ComplaintAttachment(complaint=complaint, message=message, received_at=received_at, **facts)
+        for facts in facts_list
+    ]
+    return save_audited_many(rows, actor=actor, reason=filer_reasons.FILE_RECEIVED)
 
 
 def case_transition(*, case, to, actor, reason, **fields):

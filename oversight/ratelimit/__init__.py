@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from redis.commands.core import Script
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -72,7 +73,29 @@ def counter_value(scope, subject):
         return _database_count(key)
 
 
+# One round trip per count. The window starts at the first count and is never extended: the expiry
+# is set only on a key that has none, which is also what repairs a key whose expiry a race lost.
+# The value is a plain integer, as Django's Redis cache stores ints, so cache.get() reads it.
+# EVALSHA, and the script's text only the first time a server is asked (redis-py's Script).
+_HIT_SCRIPT = Script(
+    None,
+    b"""
+local count = redis.call('INCRBY', KEYS[1], ARGV[1])
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+return count
+""",
+)
+
+
 def _cache_hit(key, window, cost=1):
+    backend = getattr(cache, "_cache", None)
+    if not hasattr(backend, "get_client"):  # not Django's Redis cache (a local-memory cache)
+        return _cache_add_then_incr(key, window, cost)
+    full_key = cache.make_and_validate_key(key)
+    return int(_HIT_SCRIPT(keys=[full_key], args=[cost, window], client=backend.get_client(full_key, write=True)))
+
+
+def _cache_add_then_incr(key, window, cost):
     # add() only sets a missing key, so the window starts at the first attempt and is never extended.
     if cache.add(key, cost, timeout=window):
         return cost
