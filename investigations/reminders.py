@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
+from oversight.calendar.rules import batch_memo
 from oversight.notices.models import Notice
 
 
@@ -13,6 +14,15 @@ def liaisons_of(agency):
 
 def directors():
     return User.objects.filter(groups__name=Role.DIRECTOR, is_active=True)
+
+
+def _directors_once():
+    # Read once per sweep batch, not once per reminder (issue 14).
+    return batch_memo("directors", lambda: list(directors()))
+
+
+def _liaisons_once(agency):
+    return batch_memo(("liaisons", agency), lambda: list(liaisons_of(agency)))
 
 
 def _to(user, subject, body):
@@ -32,7 +42,7 @@ def investigation_clock_notices(deadline, kind):
     number = investigation.case.number
     if kind == "breach":
         body = f"The investigation of case {number} passed its 180-day limit on {due} (35A.050, R2.3)."
-        return [_to(d, f"Case {number}: investigation past 180 days", body) for d in directors()]
+        return [_to(d, f"Case {number}: investigation past 180 days", body) for d in _directors_once()]
     days = kind.removeprefix("warning_").removesuffix("d")
     body = f"The investigation of case {number} must be completed by {due}: {days} days remain (R2.3)."
     return [_to(investigation.investigator, f"Case {number}: {days} days left of 180", body)]
@@ -44,7 +54,9 @@ def records_clock_notices(deadline, kind):
     number = request.investigation.case.number
     if kind == "breach":
         body = f"PPB has not answered records request {request.pk} for case {number}, due {due} (R2.6)."
-        people = [*directors(), request.investigation.investigator]
+        people = [*_directors_once(), request.investigation.investigator]
         return [_to(p, f"Records request {request.pk} overdue", body) for p in people]
     body = f"Records request {request.pk} for case {number} is due {due}."
-    return [_to(liaison, f"Records request {request.pk} due tomorrow", body) for liaison in liaisons_of(request.agency)]
+    return [
+        _to(liaison, f"Records request {request.pk} due tomorrow", body) for liaison in _liaisons_once(request.agency)
+    ]

@@ -1,13 +1,48 @@
 from celery import shared_task
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext_noop
+
+from oversight.jobs.services import job_actor, job_tracking
 
 from .models import Evidence
 from .services import evidence_verify, investigation_report_render
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
-def evidence_verify_task(evidence_id):
-    """Re-checks one item's digest; checking twice only adds a second custody event."""
-    evidence_verify(evidence_id=evidence_id)
+def evidence_verify_task(evidence_id, job_id=None):
+    """Re-checks one item's digest; checking twice only adds a second custody event. With a job (a person
+    asked), its page shows the bytes read and the outcome, and the history names that person."""
+    with job_tracking(job_id, message=gettext_noop("Reading the file…")) as job:
+        evidence = evidence_verify(evidence_id=evidence_id, actor=job_actor(job_id), progress=_bytes_read(job))
+        if evidence.is_intact:
+            job.finish(
+                gettext_noop("The digest matches: the file is unchanged since receipt."), _evidence_url(evidence)
+            )
+        else:
+            job.finish(
+                gettext_noop("The digest does NOT match or the file is missing. The Director has been alerted."),
+                _evidence_url(evidence),
+            )
+
+
+def _bytes_read(job):
+    def report(done, total):
+        job.progress(
+            done,
+            total=total,
+            message=gettext_noop("%(read)s of %(size)s read."),
+            read=filesizeformat(done),
+            size=filesizeformat(total),
+        )
+
+    return report
+
+
+def _evidence_url(evidence):
+    from intake.sections import case_section_url
+
+    return case_section_url(evidence.investigation.case, "evidence")
 
 
 @shared_task
@@ -18,9 +53,15 @@ def evidence_verify_all_task():
 
 
 @shared_task(acks_late=True)
-def investigation_report_render_task(investigation_id):
-    """Renders the investigation report PDF; rendering twice just replaces it."""
-    investigation_report_render(investigation_id=investigation_id)
+def investigation_report_render_task(investigation_id, job_id=None):
+    """Renders the investigation report PDF; rendering twice just replaces it. With a job, its page
+    shows the rendering and then links to the report."""
+    with job_tracking(job_id, message=gettext_noop("Rendering the PDF…")) as job:
+        investigation_report_render(investigation_id=investigation_id)
+        job.finish(
+            gettext_noop("The report is ready."),
+            reverse("investigations:investigation-report", kwargs={"pk": investigation_id}),
+        )
 
 
 @shared_task

@@ -18,3 +18,23 @@ def ring(task, *args):
         logger.warning("%s%r: broker unreachable (%r); the periodic sweep will do it", task.name, args, exc)
         return False
     return True
+
+
+def ring_many(task, calls):
+    """Queues ``task(*args)`` for each args in ``calls`` over one broker connection (a sweep's batch);
+    returns how many the broker took. A failure stops the rest, logged: the periodic sweep does them."""
+    rung = 0
+    try:
+        with task.app.producer_or_acquire() as producer:
+            for args in calls:
+                task.apply_async(args, retry=True, retry_policy=RETRY_POLICY, producer=producer)
+                rung += 1
+    except Exception as exc:  # as in ring(): none may reach the caller, whose work has committed
+        logger.warning(
+            "%s: broker unreachable after %s of %s (%r); the periodic sweep will do the rest",
+            task.name,
+            rung,
+            len(calls),
+            exc,
+        )
+    return rung

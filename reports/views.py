@@ -1,12 +1,13 @@
-from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from oversight.accounts.roles import Role, public, role_required
-from oversight.doorbell import ring
+from oversight.db_router import use_replica
+from oversight.jobs.models import Job
+from oversight.jobs.services import job_start
 
 from .models import ReportDocument
 from .selectors import annual_report_data, report_document_get
@@ -28,6 +29,7 @@ def annual_current(request):
 
 @public
 @require_GET
+@use_replica()  # the report's counts may come from a read replica (DATABASE_REPLICA_URL)
 def annual(request, year):
     _check_year(year)
     return render(
@@ -55,8 +57,12 @@ def annual_pdf(request, year):
 @require_POST
 def annual_render(request, year):
     _check_year(year)
-    if ring(annual_report_render_task, year):
-        messages.success(request, _("The PDF is being rendered; it appears here within a minute."))
-    else:
-        messages.error(request, _("The task queue is unavailable; try again in a few minutes."))
-    return redirect("reports:annual", year=year)
+    # The job's page shows the rendering step by step and links to the PDF when it is ready (issue 12.5).
+    job = job_start(
+        kind=Job.Kind.ANNUAL_REPORT,
+        actor=request.user,
+        task=annual_report_render_task,
+        args=(year,),
+        back_url=reverse("reports:annual", kwargs={"year": year}),
+    )
+    return redirect("jobs:job-detail", pk=job.pk)

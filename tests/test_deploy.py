@@ -71,3 +71,66 @@ def test_production_settings_pass_check_deploy():
     output = result.stdout + result.stderr
     assert "System check identified no issues" in output, output
     assert result.returncode == 0, output
+
+
+def _compose_config():
+    """The compose file as docker-compose resolves it (anchors, defaults and all)."""
+    import yaml
+
+    result = subprocess.run(
+        ["docker-compose", "-f", str(BASE_DIR / "docker-compose.yml"), "config"],
+        cwd=BASE_DIR,
+        env={**os.environ, **COMPOSE_ENV},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return yaml.safe_load(result.stdout)["services"]
+
+
+def _command(service):
+    command = service.get("command") or []
+    return command if isinstance(command, list) else command.split()
+
+
+def test_compose_runs_two_web_containers_behind_one_proxy():
+    services = _compose_config()
+    web = sorted(name for name, s in services.items() if s.get("image") == "oversight:latest" and not s.get("command"))
+    assert web == ["web1", "web2"]  # gunicorn, the image's own command
+    for name in web:
+        assert not services[name].get("ports"), f"{name} must be reached through the proxy only"
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    ports = [str(p["target"]) if isinstance(p, dict) else p.removesuffix("/tcp") for p in proxy["ports"]]
+    assert [p.rsplit(":", 1)[-1] for p in ports] == ["8080"]
+    mounts = [v["target"] if isinstance(v, dict) else v.split(":")[1] for v in proxy["volumes"]]
+    assert mounts == ["/etc/nginx/conf.d/default.conf"]
+    conf = (BASE_DIR / "deploy" / "nginx.conf").read_text()
+    assert "server web1:8000" in conf and "server web2:8000" in conf
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in conf
+
+
+def test_compose_counts_the_tls_proxy_and_nginx_in_x_forwarded_for():
+    # TLS proxy -> nginx -> gunicorn: each appends what it saw, so the client is 2 from the right
+    # (oversight.ratelimit.client_address). Fewer would trust a forged entry; more, the TLS proxy.
+    for name, service in _compose_config().items():
+        if service.get("image") == "oversight:latest":
+            assert service["environment"]["TRUSTED_PROXY_COUNT"] == "2", name
+
+
+def test_compose_runs_two_workers_and_exactly_one_beat():
+    services = _compose_config()
+    workers = sorted(n for n, s in services.items() if _command(s)[:4] == ["celery", "-A", "oversight", "worker"])
+    beats = [n for n, s in services.items() if _command(s)[:4] == ["celery", "-A", "oversight", "beat"]]
+    assert workers == ["worker1", "worker2"]
+    assert beats == ["beat"]
+    assert "deploy" not in services["beat"] and "scale" not in services["beat"]
+
+
+def test_every_app_container_shares_the_media_volume():
+    services = _compose_config()
+    for name in ("web1", "web2", "worker1", "worker2", "beat", "migrate"):
+        mounts = [v["source"] + ":" + v["target"] if isinstance(v, dict) else v for v in services[name]["volumes"]]
+        assert any(m.startswith("media:/data/media") for m in mounts), name
+        assert services[name]["environment"]["MEDIA_ROOT"] == "/data/media", name

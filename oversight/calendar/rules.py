@@ -1,5 +1,7 @@
 """The clocks of the law, each defined once. Owning apps register who hears about them."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -38,10 +40,40 @@ RULES = {
 # rule code -> callable(deadline, reminder_kind) returning a list of notice_send kwargs.
 # Registered by the app that owns the clock's subject (investigations registers both).
 _HANDLERS = {}
+# rule code -> select_related() paths of the clock's subject that its handler reads, so the
+# sweep loads the subjects of a whole batch in one query per rule (issue 14).
+_SUBJECT_RELATED = {}
+_batch_memo = ContextVar("reminder_batch_memo", default=None)
 
 
-def register_reminder_handler(rule, handler):
+def register_reminder_handler(rule, handler, *, select_related=()):
     _HANDLERS[rule] = handler
+    _SUBJECT_RELATED[rule] = tuple(select_related)
+
+
+def subject_related(rule):
+    """The select_related() paths the handler of ``rule`` reads on the clock's subject."""
+    return _SUBJECT_RELATED.get(rule, ())
+
+
+@contextmanager
+def reminder_batch():
+    """Within it, batch_memo() answers each key once: a sweep batch reads its recipients once."""
+    token = _batch_memo.set({})
+    try:
+        yield
+    finally:
+        _batch_memo.reset(token)
+
+
+def batch_memo(key, load):
+    """``load()``, cached for the current reminder_batch(); outside one, called every time."""
+    memo = _batch_memo.get()
+    if memo is None:
+        return load()
+    if key not in memo:
+        memo[key] = load()
+    return memo[key]
 
 
 def reminder_notices(deadline, kind):
