@@ -49,3 +49,31 @@ def test_case_api_list(benchmark, client, n):
         assert client.get("/api/v1/cases/").status_code == 200
     benchmark.extra_info["queries"] = len(queries)
     benchmark(client.get, "/api/v1/cases/")
+
+
+def _pages_at(n, user):
+    """Page 1 and a page past the first for ``n`` cases, each with an investigation and a records request."""
+    from tests.bulk import bulk_cases
+
+    bulk_cases(n, now=timezone.now(), investigator=user)
+
+
+@pytest.mark.parametrize("n", [100, 10_000])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/staff/investigations/",
+        "/staff/investigations/?page=2&sort=-case",
+        "/staff/investigations/ppb/requests/?page=2",
+        "/complaints/staff/?page=2&sort=status",
+        "/complaints/staff/?q=officer3",
+    ],
+)
+def test_staff_lists(benchmark, client, n, url):
+    director = make_user(Role.DIRECTOR)
+    _pages_at(n, director)
+    client.force_login(director)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    benchmark.extra_info["queries"] = len(queries)
+    benchmark(client.get, url)
