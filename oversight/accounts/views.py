@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from .my_work import my_work_for
 from .roles import Role, public, user_roles
 
 
@@ -28,18 +29,25 @@ def logout_view(request):
 
 @login_required
 def home(request):
-    """Each role lands on its own work: the portal shows only the links the role may use."""
+    """Each role lands on its own work (issue 12.1): what needs the user now, per role, the late
+    first; then the links the role may use."""
     roles = user_roles(request.user)
     if roles == {Role.LIAISON}:
+        # The liaison inbox is their work already: open requests by due date, notices to acknowledge.
         return redirect("investigations:liaison-inbox")
     from oversight.notices.selectors import notice_count_unread
 
-    context = {"roles": roles, "unread_notices": notice_count_unread(user=request.user)}
+    now = timezone.now()
+    context = {
+        "roles": roles,
+        "unread_notices": notice_count_unread(user=request.user),
+        "my_work": my_work_for(user=request.user, now=now),
+    }
     if Role.DIRECTOR in roles:
         from oversight.notices.selectors import notice_list_stuck
 
         # The Director's alert about stuck notices is a portal notice; the count shows it here.
-        context["outbox_stuck"] = notice_list_stuck(now=timezone.now()).count()
+        context["outbox_stuck"] = notice_list_stuck(now=now).count()
     return render(request, "accounts/home.html", context)
 
 

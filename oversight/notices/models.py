@@ -19,6 +19,11 @@ class Notice(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # A postal letter waits here until staff print it in a batch and mark the batch mailed
+        # (issue 12.4); only then is it sent.
+        TO_MAIL = "to_mail", _("To print and mail")
+        # A failed e-mail someone acted on (sent as a letter, reached by phone): off the outbox.
+        HANDLED = "handled", _("Failed, handled by staff")
 
     recipient_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="notices"
@@ -56,6 +61,14 @@ class Notice(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The recipient's language, for what a printed letter adds around the body (the body itself is
+    # written in it already); blank: the Office's language.
+    language = models.CharField(max_length=8, blank=True)
+    # A postal letter is printed in one batch only, and mailed on the day the batch was.
+    letter_batch = models.ForeignKey(
+        "LetterBatch", null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+    )
+    mailed_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -71,3 +84,26 @@ class Notice(models.Model):
 
     def __str__(self):
         return f"{self.get_channel_display()} to {self.recipient_name}: {self.subject}"
+
+
+class LetterBatch(models.Model):
+    """Postal letters printed together as one PDF (issue 12.4); mailed once, reprinted any time."""
+
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    mailed_on = models.DateField(null=True, blank=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
+    mailed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Letter batch {self.pk}"
+
+    @property
+    def is_mailed(self):
+        return self.mailed_on is not None

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oversight.accounts.alerts import active_directors
+from oversight.history import history_insert_select
 
 from .models import Notice
 from .selectors import notice_list_due_for_redelivery, notice_list_stuck
@@ -52,11 +53,61 @@ def notice_send(
     recipient_address="",
     dedupe_key=None,
     attachment="",
+    language="",
+    dedupe_key_is_new=False,
 ):
     """Logs a notice and delivers it after commit; a repeated dedupe_key logs nothing new.
-    ``attachment`` is a path in default storage that the e-mail carries (or the letter encloses)."""
+    ``attachment`` is a path in default storage that the e-mail carries (or the letter encloses);
+    ``language`` is the recipient's, for a printed letter's frame around the body.
+    ``dedupe_key_is_new``: the key names a row created in this transaction, so nobody else can
+    have logged it: no savepoint to catch a duplicate (the unique index would still refuse one)."""
+    notice = notice_build(
+        recipient_name=recipient_name,
+        channel=channel,
+        subject=subject,
+        body=body,
+        actor=actor,
+        about=about,
+        recipient_user=recipient_user,
+        recipient_address=recipient_address,
+        dedupe_key=dedupe_key,
+        attachment=attachment,
+        language=language,
+    )
+    if dedupe_key and not dedupe_key_is_new:
+        try:
+            with transaction.atomic():
+                notice.save()
+        except IntegrityError:
+            if Notice.objects.filter(dedupe_key=dedupe_key).exists():
+                return Notice.objects.get(dedupe_key=dedupe_key)
+            raise
+    else:
+        notice.save()
+    if notice.status == Notice.Status.QUEUED:
+        transaction.on_commit(partial(notice_enqueue, notice.pk))
+    return notice
+
+
+def notice_build(
+    *,
+    recipient_name,
+    channel,
+    subject,
+    body,
+    actor,
+    about=None,
+    recipient_user=None,
+    recipient_address="",
+    dedupe_key=None,
+    attachment="",
+    language="",
+):
+    """The unsaved Notice row notice_send and notice_send_bulk log: its status by channel, its history
+    user and reason."""
     notice = Notice(
         attachment=attachment,
+        language=language,
         recipient_user=recipient_user,
         recipient_name=recipient_name,
         recipient_address=recipient_address,
@@ -69,22 +120,57 @@ def notice_send(
     if about is not None:
         notice.about_type = ContentType.objects.get_for_model(about)
         notice.about_id = about.pk
-    if channel != Notice.Channel.EMAIL:
-        # Portal and postal notices are "sent" when logged: the portal shows them, and
-        # staff print postal letters from the log.
+    if channel == Notice.Channel.POSTAL:
+        # A letter is sent when a person mails it: it waits in "Letters to mail" (letters.py).
+        notice.status = Notice.Status.TO_MAIL
+    elif channel != Notice.Channel.EMAIL:
+        # A portal notice is "sent" when logged: the portal shows it.
         notice.status, notice.sent_at = Notice.Status.SENT, timezone.now()
     notice._history_user = notice.created_by
     notice._change_reason = "Notice logged"
-    try:
-        with transaction.atomic():
-            notice.save()
-    except IntegrityError:
-        if dedupe_key and Notice.objects.filter(dedupe_key=dedupe_key).exists():
-            return Notice.objects.get(dedupe_key=dedupe_key)
-        raise
-    if notice.status == Notice.Status.QUEUED:
-        transaction.on_commit(partial(notice_enqueue, notice.pk))
     return notice
+
+
+def notice_send_bulk(items):
+    """Logs many system notices (``items``: notice_send keyword dicts, actor None, no attachment) in a
+    few statements: the rows and their history rows each in one INSERT. A dedupe_key already logged, or repeated in
+    ``items``, logs nothing new. Same outbox as notice_send: e-mail rows wait queued and their
+    doorbells ring after commit. Returns the notices logged now."""
+    rows, seen = [], set()
+    keys = [item["dedupe_key"] for item in items if item.get("dedupe_key")]
+    logged = set(Notice.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True)) if keys else set()
+    for item in items:
+        key = item.get("dedupe_key")
+        if key and (key in logged or key in seen):
+            continue
+        seen.add(key)
+        rows.append(notice_build(**item))
+    if not rows:
+        return []
+    # An IntegrityError here (a key logged since the look-up) fails the caller's batch, which
+    # then falls back to notice_send per notice (calendar/services.py).
+    rows = Notice.objects.bulk_create(rows)
+    history_insert_select(Notice, [notice.pk for notice in rows], reason="Notice logged")
+    queued = [notice.pk for notice in rows if notice.status == Notice.Status.QUEUED]
+    if queued:
+        transaction.on_commit(partial(notice_enqueue_many, queued))
+    return rows
+
+
+# Notices per doorbell of a bulk batch: a broker round trip costs more than logging a notice, and
+# a few messages per batch still spread the sending over the workers.
+BULK_DOORBELL_SIZE = 50
+
+
+def notice_enqueue_many(notice_ids):
+    """Rings one doorbell per BULK_DOORBELL_SIZE notices, over one broker connection; never raises
+    (see notice_enqueue): a lost one leaves its notices to the outbox sweep."""
+    from oversight.doorbell import ring_many
+
+    from .tasks import notice_deliver_many_task
+
+    chunks = [notice_ids[i : i + BULK_DOORBELL_SIZE] for i in range(0, len(notice_ids), BULK_DOORBELL_SIZE)]
+    return ring_many(notice_deliver_many_task, [(chunk,) for chunk in chunks])
 
 
 def notice_enqueue(notice_id):
