@@ -36,6 +36,12 @@ class Panel(models.Model):
     quorum = models.DecimalField(max_digits=5, decimal_places=4)
     history = HistoricalRecords(m2m_fields=[members], excluded_fields=["threshold", "quorum"])
 
+    class Meta:
+        indexes = [
+            # The panels list's default order, newest first (issue 14.2).
+            models.Index(fields=["-convened_at", "-id"], name="panel_convened_order_idx"),
+        ]
+
     def __str__(self):
         return f"{self.get_kind_display()} on {self.case}"
 

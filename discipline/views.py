@@ -1,20 +1,26 @@
 import math
+from functools import partial
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from intake.chief import AGAINST_CHIEF
 from intake.models import Allegation, Case
+from intake.sections import case_section_url
 from intake.selectors import allegation_list_for_case, case_get_for, complaint_list_shown_to
+from intake.staff_selectors import case_search
 from investigations.models import FindingOutcome
 from investigations.selectors import finding_map_for_case
-from oversight.accounts.roles import Role, role_required
+from oversight.accounts.roles import Role, has_role, role_required
 from oversight.audit.reads import Kind, read_log
+from oversight.lists import Sort, is_filtered, list_page
 from oversight.web import call_service, submit_form
 
 from . import services
+from .filters import PanelFilter
 from .forms import DisciplineForm, PanelConveneForm, VoteForm
 from .models import Panel
 from .permissions import can_convene_panel, is_panel_member
@@ -30,25 +36,6 @@ from .selectors import (
 CONFIRM_FIELD = "confirm_complete"
 
 
-def case_section(request, case):
-    """The Board's part of the staff case page."""
-    if case.status not in (
-        Case.Status.FINDINGS_READY,
-        Case.Status.BOARD_REVIEW,
-        Case.Status.DISCIPLINE,
-        Case.Status.MAYOR_REVIEW,
-        Case.Status.CLOSED,
-    ):
-        return None
-    panels = list(case.panels.all().order_by("convened_at"))
-    if not panels and case.status in (Case.Status.CLOSED, Case.Status.MAYOR_REVIEW):
-        return None
-    context = {"template": "discipline/partials/_case_section.html", "case": case, "panels": panels}
-    if can_convene_panel(request.user) and case.status == Case.Status.FINDINGS_READY:
-        context["convene_form"] = PanelConveneForm()
-    return context
-
-
 @role_required(Role.DIRECTOR)
 @require_POST
 def panel_convene(request, pk):
@@ -61,12 +48,30 @@ def panel_convene(request, pk):
         case=case,
         actor=request.user,
     )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "board"))
+
+
+PANEL_SORTS = {
+    "convened": Sort(_l("Convened"), ("convened_at",)),
+    "case": Sort(_l("Case"), ("case__number",)),
+    "status": Sort(_l("Status"), ("status", "convened_at")),
+}
 
 
 @role_required(Role.BOARD, Role.DIRECTOR)
 def panel_list(request):
-    return render(request, "discipline/panel_list.html", {"panels": panel_list_visible_to(user=request.user)})
+    """The panels the user sits on (the Director: every panel), newest first, 50 to a page."""
+    filters = PanelFilter(request.GET or None, queryset=panel_list_visible_to(user=request.user))
+    listing = list_page(
+        request,
+        filters.qs,
+        sorts=PANEL_SORTS,
+        default="-convened",
+        search=partial(case_search, user=request.user, path="case__"),
+        filtered=is_filtered(filters) or not has_role(request.user, Role.DIRECTOR),
+    )
+    context = {"listing": listing, "page": listing.page, "filters": filters.form}
+    return render(request, "discipline/panel_list.html", context)
 
 
 @role_required(Role.BOARD, Role.DIRECTOR)

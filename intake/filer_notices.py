@@ -29,7 +29,7 @@ def filer_channel(complaint):
     return None
 
 
-def filer_notice_send(complaint, compose, *, actor, dedupe_key=None, status_page_only=False):
+def filer_notice_send(complaint, compose, *, actor, dedupe_key=None, status_page_only=False, dedupe_key_is_new=False):
     """Logs one notice to the filer; compose() runs in the filer's language and returns (subject, body).
 
     With no way to reach the filer the notice is logged only when status_page_only is set: it
@@ -40,10 +40,12 @@ def filer_notice_send(complaint, compose, *, actor, dedupe_key=None, status_page
         return None
     # No way to reach them: the notice waits on the status page, with the phone (if any) for staff to call.
     channel, address = target or (Notice.Channel.PORTAL, complaint.contact_phone)
-    with translation.override(complaint.language or settings.LANGUAGE_CODE):
+    language = complaint.language or settings.LANGUAGE_CODE
+    with translation.override(language):
         subject, body = compose()
         fallback_name = _("Filer, case %(number)s") % {"number": complaint.case.number}
     return notice_send(
+        language=language,
         recipient_name=complaint.contact_name or fallback_name,
         recipient_address=address,
         channel=channel,
@@ -52,6 +54,7 @@ def filer_notice_send(complaint, compose, *, actor, dedupe_key=None, status_page
         subject=subject,
         body=body,
         dedupe_key=dedupe_key,
+        dedupe_key_is_new=dedupe_key_is_new,
     )
 
 
@@ -69,7 +72,10 @@ def complaint_acknowledge(complaint, *, actor):
         ) % {"number": number, "url": status_url(complaint), "phone": settings.OFFICE_PHONE}
         return subject, body
 
-    return filer_notice_send(complaint, compose, actor=actor, dedupe_key=f"complaint-received:{complaint.pk}")
+    # Called once, in the transaction that created the complaint: nobody else can hold its key.
+    return filer_notice_send(
+        complaint, compose, actor=actor, dedupe_key=f"complaint-received:{complaint.pk}", dedupe_key_is_new=True
+    )
 
 
 def survey_invite(case, *, actor):

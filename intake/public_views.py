@@ -19,6 +19,7 @@ from oversight.web import call_service, form_errors_to_messages
 
 from . import filing
 from .access import access_code_matches, access_code_new, session_complaint_id, session_lock, session_unlock
+from .form_page import complaint_form_page
 from .lookup_guard import status_lookup_failed, status_lookup_paused
 from .models import Complaint, ComplaintAttachment
 from .public_forms import (
@@ -31,6 +32,7 @@ from .public_forms import (
     SurveyForm,
 )
 from .reconsideration import reconsideration_for_filer, reconsideration_request
+from .sections import case_section_url
 from .selectors import case_get_for
 from .status import complaint_for_status, complaint_unlock, filer_message_list, status_timeline, survey_is_open
 
@@ -55,7 +57,7 @@ def _complaint_form_page(request, form, *, status=200, **extra):
 @require_http_methods(["GET", "POST"])
 def complaint_new(request):
     if request.method == "GET":
-        return _complaint_form_page(request, PublicComplaintForm())
+        return complaint_form_page(request, _office()) or _complaint_form_page(request, PublicComplaintForm())
     if request.POST.get(HONEYPOT, "").strip():
         # Maybe a bot, maybe a person whose browser filled the hidden field: never drop silently.
         data = request.POST.copy()
@@ -262,7 +264,7 @@ def filer_message_new(request, pk):
     form = FilerMessageForm(request.POST)
     if not form.is_valid():
         form_errors_to_messages(request, form)
-        return redirect("intake:case-detail", pk=case.pk)
+        return redirect(case_section_url(case, "complaint"))
     complaint = get_object_or_404(Complaint, pk=form.cleaned_data["complaint"], case=case)
     call_service(
         request,
@@ -272,7 +274,7 @@ def filer_message_new(request, pk):
         body=form.cleaned_data["body"],
         actor=request.user,
     )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "complaint"))
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR)

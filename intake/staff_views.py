@@ -5,14 +5,17 @@ from functools import partial
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
 from oversight.accounts.roles import Role, role_required
+from oversight.lists import Sort, list_page
 from oversight.web import call_service, form_errors_to_messages, submit_form
 
 from . import allegation_types, filing, incidents, reconsideration, services
 from .access import access_code_matches, access_code_new
 from .models import AllegationType, Complaint, IncidentGroup, ReconsiderationRequest
+from .sections import case_section_url
 from .selectors import case_get_for, case_list_visible_to
 from .staff_forms import (
     AllegationTypeEditForm,
@@ -28,6 +31,11 @@ from .staff_forms import (
 from .staff_selectors import incident_group_get_cases, incident_group_list
 
 INTAKE = (Role.INTAKE, Role.DIRECTOR)
+GROUP_SORTS = {
+    "name": Sort(_l("Name"), ("name",)),
+    "incident": Sort(_l("Incident date"), ("incident_on",)),
+    "created": Sort(_l("Created"), ("created_at",)),
+}
 
 
 @role_required(*INTAKE)
@@ -126,7 +134,7 @@ def reconsideration_enter(request, pk):
         case=case,
         actor=request.user,
     )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "decision"))
 
 
 @role_required(Role.DIRECTOR)
@@ -143,7 +151,7 @@ def reconsideration_decide(request, pk):
         success=_("The Director's decision is recorded and the filer is told."),
         actor=request.user,
     )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "decision"))
 
 
 @role_required(*INTAKE)
@@ -163,7 +171,8 @@ def incident_group_index(request):
             )
             if group is not None:
                 return redirect("intake:incident-group-detail", pk=group.pk)
-    context = {"groups": incident_group_list(user=request.user), "form": form}
+    listing = list_page(request, incident_group_list(user=request.user), sorts=GROUP_SORTS, default="-created")
+    context = {"listing": listing, "page": listing.page, "groups": listing.page, "form": form}
     return render(request, "intake/incident_group_list.html", context)
 
 
@@ -206,7 +215,7 @@ def case_group_join(request, pk):
         case=case,
         actor=request.user,
     )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "complaint"))
 
 
 @role_required(*INTAKE)
@@ -220,7 +229,7 @@ def case_group_leave(request, pk):
         case=case,
         actor=request.user,
     )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "complaint"))
 
 
 @role_required(*INTAKE)
@@ -243,4 +252,4 @@ def access_code_reissue(request, pk):
             _("Give the filer case number %(number)s and access code %(code)s for their status page.")
             % {"number": case.number, "code": code},
         )
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "complaint"))

@@ -1,6 +1,9 @@
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from . import public_views, views
+from .sections import SectionConverter
+
+register_converter(SectionConverter, "case_section")
 
 app_name = "intake"
 urlpatterns = [
@@ -14,6 +17,7 @@ urlpatterns = [
     path("paper-form.pdf", views.complaint_paper_form, name="complaint-paper-form"),
     path("staff/", views.case_queue, name="case-queue"),
     path("staff/cases/<int:pk>/", views.case_detail, name="case-detail"),
+    path("staff/cases/<int:pk>/<case_section:section>/", views.case_detail, name="case-section"),
     path("staff/cases/<int:pk>/allegations/", views.allegation_add, name="allegation-add"),
     path("staff/cases/<int:pk>/category/", views.case_categorize, name="case-categorize"),
     path("staff/cases/<int:pk>/decide/", views.case_decide, name="case-decide"),

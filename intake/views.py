@@ -1,32 +1,27 @@
+from functools import partial
+
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_POST
 
-from oversight.accounts.need_to_know import FieldGroup, groups_shown_on_case
+from oversight.accounts.need_to_know import groups_shown_on_case
 from oversight.accounts.roles import Role, public, role_required
 from oversight.audit.reads import Kind, read_log
+from oversight.lists import Sort, is_filtered, list_page
 from oversight.web import submit_form
 
 from . import services
+from .case_page import case_summary
 from .forms import AllegationForm, DecisionForm, MandatoryCategoryForm, ReasonForm
-from .models import Case
 from .paper_form import paper_form_pdf
-from .permissions import can_decide_case, can_work_intake
-from .sections import case_sections
-from .selectors import (
-    allegation_list_for_case,
-    allegation_types_carrying_category,
-    case_get_for,
-    case_mandatory_category,
-    complaint_list_shown_to,
-)
-from .staff_forms import RosterSearchForm
-from .staff_selectors import case_list_intake_queue_filtered, employee_search_for_allegation
-from .timeline import case_timeline
+from .permissions import can_work_intake
+from .sections import SECTION_FOR_STATUS, case_section_url, case_sections, case_sections_available, case_summary_facts
+from .selectors import case_get_for, case_mandatory_category
+from .staff_selectors import case_list_intake_queue_filtered, case_search
 
 # Board members read a case through the hearing view (R3.4), which shows only what a panel
 # may see; the staff case page holds contact details, history and compelled statements.
@@ -46,62 +41,67 @@ def complaint_paper_form(request):
     return response
 
 
+# Each sort is served by an index on intake_case (received, status, number).
+QUEUE_SORTS = {
+    "number": Sort(_l("Case"), ("number",)),
+    "received": Sort(_l("Received"), ("received_at",)),
+    "status": Sort(_l("Status"), ("status", "received_at")),
+}
+
+
 @role_required(Role.INTAKE, Role.DIRECTOR)
 def case_queue(request):
     cases, filters = case_list_intake_queue_filtered(user=request.user, params=request.GET.copy())
-    page = Paginator(cases, 50).get_page(request.GET.get("page"))
-    return render(request, "intake/case_queue.html", {"page": page, "filters": filters.form})
+    listing = list_page(
+        request,
+        cases,
+        sorts=QUEUE_SORTS,
+        default="-received",
+        search=partial(case_search, user=request.user),
+        filtered=is_filtered(filters),
+    )
+    context = {"listing": listing, "page": listing.page, "filters": filters.form}
+    return render(request, "intake/case_queue.html", context)
 
 
 @role_required(*CASE_VIEWERS)
-def case_detail(request, pk):
+def case_detail(request, pk, section=None):
+    """The case page: the summary header, the side navigation and one section (issue 12.2). The bare URL
+    is the overview: the section the case's stage needs. A section the user may not open is a 404."""
     case = case_get_for(user=request.user, pk=pk)
-    mandatory = case_mandatory_category(case)
+    available = case_sections_available(request.user, case)
+    shown = _section_shown(case, available, section)
     context = {
         "case": case,
-        "complaints": complaint_list_shown_to(user=request.user, case=case),
-        "allegations": allegation_list_for_case(case=case),
-        "mandatory": mandatory,
-        "sections": case_sections(request, case),
-        "timeline": case_timeline(case=case, user=request.user),
+        "mandatory": case_mandatory_category(case),
+        "sections": available,
+        "section": shown,
+        "is_overview": section is None,
+        "parts": case_sections(request, case, shown.key) if shown else [],
+        "can_work_intake": can_work_intake(request.user),
+        **case_summary(case),
+        **case_summary_facts(case),
     }
-    context["can_work_intake"] = can_work_intake(request.user)
-    if can_work_intake(request.user) and case.status == Case.Status.RECEIVED:
-        context["allegation_form"] = AllegationForm()
-        context.update(_roster_search(request))
-        context["category_form"] = MandatoryCategoryForm(
-            initial={"mandatory_category": mandatory},
-            carriers=allegation_types_carrying_category(case=case).order_by("name") if mandatory else (),
-        )
-    if can_decide_case(request.user, case):
-        if case.status == Case.Status.RECEIVED:
-            context["decision_form"] = DecisionForm(rule=services.case_decision_rule(case))
-        if case.status == Case.Status.RESOLVED:
-            context["close_form"] = ReasonForm()
     response = render(request, "intake/case_detail.html", context)
-    read_log(request, kind=Kind.CASE_PAGE, obj=case, case_number=case.number, groups=_page_groups(request, case))
+    groups = groups_shown_on_case(request.user, case, shown.groups) if shown else ()
+    read_log(request, kind=Kind.CASE_PAGE, obj=case, case_number=case.number, groups=groups)
     return response
 
 
-# Demographics are counted in reports and never shown on the case page.
-CASE_PAGE_GROUPS = tuple(g for g in FieldGroup if g != FieldGroup.DEMOGRAPHICS)
-
-
-def _page_groups(request, case):
-    return groups_shown_on_case(request.user, case, CASE_PAGE_GROUPS)
-
-
-def _roster_search(request):
-    """R1.6: a plain GET search lists the roster's matches to choose from, no JavaScript needed."""
-    search = RosterSearchForm(request.GET or None)
-    query = search.cleaned_data["q"] if search.is_valid() else ""
-    return {"roster_search": search, "roster_matches": employee_search_for_allegation(query=query) if query else None}
+def _section_shown(case, available, key):
+    """The section asked for, or for the overview the one the case's stage needs (else the first)."""
+    by_key = {s.key: s for s in available}
+    if key is not None:
+        if key not in by_key:
+            raise Http404
+        return by_key[key]
+    return by_key.get(SECTION_FOR_STATUS.get(case.status)) or (available[0] if available else None)
 
 
 def _posted(request, pk, form_class, service, success, **kwargs):
     case = case_get_for(user=request.user, pk=pk)
     submit_form(request, form_class(request.POST), service, success=success, case=case, actor=request.user, **kwargs)
-    return redirect("intake:case-detail", pk=case.pk)
+    return redirect(case_section_url(case, "decision"))
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)

@@ -58,6 +58,12 @@ class Investigation(models.Model):
     report_rendered_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
+    class Meta:
+        indexes = [
+            # The staff list's default order: open first, oldest commenced first (issue 14.2).
+            models.Index(fields=["-status", "commenced_at", "id"], name="investigation_status_order_idx"),
+        ]
+
     def __str__(self):
         return f"Investigation of {self.case}"
 
@@ -90,6 +96,10 @@ class RecordsRequest(models.Model):
 
     class Meta:
         ordering = ["-sent_at"]
+        indexes = [
+            # The records inbox's default order: by status, oldest sent first (issue 14.2).
+            models.Index(fields=["status", "sent_at", "id"], name="records_request_status_idx"),
+        ]
 
     def __str__(self):
         return f"Records request {self.pk} ({self.investigation.case})"

@@ -23,6 +23,16 @@ def records_request_list_visible_to(*, user):
     return qs.none()
 
 
+def investigation_list_for_staff(*, user):
+    """Investigations of the cases the user may see, with their case and investigator: the staff
+    list's rows, which it pages (no prefetch of every allegation)."""
+    qs = Investigation.objects.select_related("case", "investigator")
+    # Intake and the Director see every case (intake.selectors._visibility): no need to join them.
+    if has_role(user, Role.INTAKE, Role.DIRECTOR):
+        return qs
+    return qs.filter(case__in=case_list_visible_to(user=user).values("pk"))
+
+
 def records_request_get_for(*, user, pk):
     request = records_request_list_visible_to(user=user).filter(pk=pk).first()
     if request is None:

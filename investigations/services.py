@@ -469,16 +469,20 @@ def evidence_register_record(*, record, kind, actor, reason="Registered from PPB
     return evidence
 
 
-def evidence_verify(*, evidence_id, actor=None):
-    """Recomputes the digest and records the outcome; a mismatch or a lost file alerts the Director."""
+def evidence_verify(*, evidence_id, actor=None, progress=None):
+    """Recomputes the digest and records the outcome; a mismatch or a lost file alerts the Director.
+    ``progress(bytes_read, size)`` is told as the file is read (about every 64 MiB), for a job's page."""
     evidence = Evidence.objects.select_related("investigation__case").get(pk=evidence_id)
     if actor is not None and not ntk.can_write(actor, FieldGroup.EVIDENCE, evidence):
         raise PermissionDenied  # the periodic task runs with no actor
-    digest = hashlib.sha256()
+    digest, read = hashlib.sha256(), 0
     try:
         with evidence.file.open("rb") as handle:  # read outside any transaction: files can be large
             for chunk in iter(lambda: handle.read(1024 * 1024), b""):
                 digest.update(chunk)
+                read += len(chunk)
+                if progress and read % (64 * 1024 * 1024) < len(chunk):
+                    progress(read, evidence.size)
         actual = digest.hexdigest()
     except FileNotFoundError:
         actual = None

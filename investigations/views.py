@@ -1,22 +1,30 @@
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from intake.models import Allegation, Case
-from intake.selectors import allegation_list_for_case, case_get_for, case_list_visible_to
+from intake.models import Allegation
+from intake.sections import case_section_url
+from intake.selectors import case_get_for, case_list_visible_to
+from intake.staff_selectors import case_search
 from oversight.accounts import need_to_know as ntk
 from oversight.accounts.need_to_know import FieldGroup
-from oversight.accounts.roles import Role, role_required
+from oversight.accounts.roles import Role, has_role, role_required
 from oversight.audit.reads import Kind, Outcome, read_log
 from oversight.calendar.selectors import deadline_for, deadline_list_for
-from oversight.doorbell import ring
+from oversight.jobs.models import Job
+from oversight.jobs.services import job_start
+from oversight.lists import Sort, is_filtered, list_page
 from oversight.uploads.limits import RECORDS, takes_uploads
 from oversight.web import call_service, submit_form
 
 from . import interviews, services
+from .filters import InvestigationFilter, RecordsRequestFilter
 from .forms import (
     ChiefDesigneeForm,
     CompleteForm,
@@ -36,116 +44,32 @@ from .forms import (
 )
 from .mayor import mayor_response_record as mayor_response_record_service
 from .models import (
-    ChiefNotice,
     Evidence,
     Interview,
     Investigation,
     InvestigationTask,
     Marking,
-    MayorReferral,
     RequestedRecord,
     Subpoena,
 )
 from .permissions import (
     can_answer_records_request,
-    can_direct,
     can_investigate,
     can_issue_subpoena,
-    can_send_chief_notice,
 )
 from .selectors import (
     chief_notice_list_for_liaison,
-    finding_map_for_case,
     groups_shown_in_records,
+    investigation_list_for_staff,
     records_request_get_for,
-    records_request_list_for_case_page,
     records_request_list_visible_to,
     requested_record_list_shown_to,
 )
 
 
-def _allegation_rows(case, visible_evidence=()):
-    """(allegation, finding, evidence relied on that this user may see) per allegation."""
-    findings = finding_map_for_case(case)
-    shown = {e.pk for e in visible_evidence}
-    rows = []
-    for allegation in allegation_list_for_case(case=case):
-        finding = findings.get(allegation.pk)
-        relied = [e for e in finding.evidence_relied_on.all() if e.pk in shown] if finding else []
-        rows.append((allegation, finding, relied))
-    return rows
-
-
-def case_section(request, case):
-    """The investigation part of the staff case page."""
-    if case.status in (Case.Status.RECEIVED, Case.Status.RESOLVED) and case.decision != Case.Decision.INVESTIGATE:
-        return None
-    user = request.user
-    investigation = Investigation.objects.select_related("investigator").filter(case=case).first()
-    requests = list(records_request_list_for_case_page(user=user, investigation=investigation)) if investigation else []
-    clocks = deadline_list_for(requests)
-    context = {
-        "template": "investigations/partials/_case_section.html",
-        "case": case,
-        "chief_notice": ChiefNotice.objects.select_related("recipient").filter(case=case).first(),
-        "mayor_referral": MayorReferral.objects.filter(case=case).select_related("notice").first()
-        if case.is_chief_route
-        else None,
-        "investigation": investigation,
-        "clock": deadline_for(investigation, "investigation_180d") if investigation else None,
-        "records_requests": [(r, (clocks.get(r.pk) or [None])[0]) for r in requests],
-        "allegation_rows": _allegation_rows(case),
-        "can_notify": can_send_chief_notice(user, case) and case.status == Case.Status.AWAITING_INVESTIGATION,
-        "can_open": can_direct(user) and case.status == Case.Status.AWAITING_INVESTIGATION,
-        "can_investigate": can_investigate(user, case) and case.status == Case.Status.INVESTIGATING,
-    }
-    if can_direct(user) and investigation:
-        context["export_form"] = ProsecutorExportForm()
-    if context["can_open"]:
-        context["open_form"] = InvestigationOpenForm()
-    if context["can_notify"] and case.is_chief_route:
-        context["designee_form"] = ChiefDesigneeForm()
-    referral = context["mayor_referral"]
-    if referral and referral.is_pending and referral.sent_at and can_direct(user):
-        context["mayor_form"] = MayorResponseForm()
-    if investigation:
-        context.update(_material(user, investigation))
-        context["markings"] = Marking.choices
-        context["tasks"] = list(investigation.tasks.select_related("assigned_to", "done_by"))
-        context["allegation_rows"] = _allegation_rows(case, context["evidence"])
-    if context["can_investigate"]:
-        context["evidence_form"] = EvidenceForm()
-        context["plan_form"] = PlanForm(initial={"plan": investigation.plan})
-        context["task_form"] = TaskForm()
-        context["interview_form"] = InterviewForm()
-        context["records_form"] = RecordsRequestForm()
-        context["finding_form"] = FindingForm()
-        context["complete_form"] = CompleteForm()
-    return context
-
-
-def _material(user, investigation):
-    """Evidence and interviews as need-to-know allows (R2.9, R2.11): rows the user may not see are left
-    out of the query, and a statement the user may not read comes back as ``shown_statement`` NULL."""
-    shows_evidence = ntk.can_read(user, FieldGroup.EVIDENCE, investigation)
-    evidence = list(ntk.visible(investigation.evidence.select_related("received_by"), user)) if shows_evidence else []
-    interviews = ntk.with_shown_fields(
-        ntk.visible(investigation.interviews.select_related("employee"), user), user, *ntk.STATEMENT
-    ).defer(*ntk.STATEMENT)
-    interviews = list(interviews)
-    hidden = investigation.interviews.count() - len(interviews)
-    if shows_evidence:
-        hidden += investigation.evidence.count() - len(evidence)
-    return {
-        "shows_evidence": shows_evidence,
-        "evidence": evidence,
-        "interviews": [(i, StatementForm(prefix=f"i{i.pk}"), RefusalForm(prefix=f"x{i.pk}")) for i in interviews],
-        "hidden_count": hidden,
-    }
-
-
-def _back(case):
-    return redirect("intake:case-detail", pk=case.pk)
+def _back(case, section):
+    """Back to the section of the case page the form was on (issue 12.2)."""
+    return redirect(case_section_url(case, section))
 
 
 @role_required(Role.INTAKE, Role.DIRECTOR)
@@ -165,7 +89,7 @@ def chief_notice_send(request, pk):
         call_service(
             request, services.chief_notice_send, success=_("Notice to the Chief sent."), case=case, actor=request.user
         )
-    return _back(case)
+    return _back(case, "investigation")
 
 
 @role_required(Role.DIRECTOR)
@@ -181,7 +105,7 @@ def mayor_response_record(request, pk):
         case=case,
         actor=request.user,
     )
-    return _back(case)
+    return _back(case, "investigation")
 
 
 @role_required(Role.DIRECTOR)
@@ -196,7 +120,7 @@ def investigation_open(request, pk):
         case=case,
         actor=request.user,
     )
-    return _back(case)
+    return _back(case, "investigation")
 
 
 def _investigation_for(request, pk):
@@ -216,7 +140,7 @@ def records_request_send(request, pk):
         investigation=investigation,
         actor=request.user,
     )
-    return _back(investigation.case)
+    return _back(investigation.case, "records")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -236,7 +160,7 @@ def finding_record(request, pk):
         allegation=allegation,
         actor=request.user,
     )
-    return _back(allegation.case)
+    return _back(allegation.case, "findings")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -251,28 +175,70 @@ def investigation_complete(request, pk):
         investigation=investigation,
         actor=request.user,
     )
-    return _back(investigation.case)
+    return _back(investigation.case, "findings")
+
+
+# "status" ascending puts open investigations first ("open" > "completed"), oldest commenced first:
+# the 180-day clocks closest to their end. Served by investigation_status_order_idx.
+INVESTIGATION_SORTS = {
+    "status": Sort(_l("Status"), ("-status", "commenced_at")),
+    "commenced": Sort(_l("Commenced"), ("commenced_at",)),
+    "case": Sort(_l("Case"), ("case__number",)),
+    "investigator": Sort(_l("Investigator"), ("investigator__last_name", "investigator__first_name")),
+}
+RECORDS_REQUEST_SORTS = {
+    "status": Sort(_l("Status"), ("status", "sent_at")),
+    "sent": Sort(_l("Sent"), ("sent_at",)),
+    "request": Sort(_l("Request"), ("pk",)),
+}
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
 def my_cases(request):
-    investigations = list(
-        Investigation.objects.filter(case__in=case_list_visible_to(user=request.user))
-        .select_related("case", "investigator")
-        .order_by("commenced_at")
+    """Investigations the user may see (an investigator: their own), open first, 50 to a page."""
+    filters = InvestigationFilter(
+        request.GET or None,
+        queryset=investigation_list_for_staff(user=request.user),
+        show_investigator=has_role(request.user, Role.DIRECTOR),
     )
-    clocks = deadline_list_for(investigations)
-    rows = [(i, (clocks.get(i.pk) or [None])[0]) for i in investigations]
-    return render(request, "investigations/investigation_list.html", {"rows": rows})
+    listing = list_page(
+        request,
+        filters.qs,
+        sorts=INVESTIGATION_SORTS,
+        default="status",
+        search=partial(case_search, user=request.user, path="case__"),
+        filtered=is_filtered(filters) or not has_role(request.user, Role.DIRECTOR),
+    )
+    context = {"listing": listing, "page": listing.page, "rows": _with_clocks(listing.page), "filters": filters.form}
+    return render(request, "investigations/investigation_list.html", context)
 
 
 @role_required(Role.LIAISON, Role.DIRECTOR, Role.INVESTIGATOR)
 def liaison_inbox(request):
-    requests = list(records_request_list_visible_to(user=request.user).order_by("status", "sent_at"))
-    clocks = deadline_list_for(requests)
-    rows = [(r, (clocks.get(r.pk) or [None])[0]) for r in requests]
+    filters = RecordsRequestFilter(request.GET or None, queryset=records_request_list_visible_to(user=request.user))
+    listing = list_page(
+        request,
+        filters.qs,
+        sorts=RECORDS_REQUEST_SORTS,
+        default="status",
+        search=partial(case_search, user=request.user, path="investigation__case__"),
+        filtered=is_filtered(filters) or not has_role(request.user, Role.DIRECTOR),
+    )
     notices = chief_notice_list_for_liaison(user=request.user).filter(acknowledged_at__isnull=True)
-    return render(request, "investigations/records_request_inbox.html", {"rows": rows, "chief_notices": notices})
+    context = {
+        "listing": listing,
+        "page": listing.page,
+        "rows": _with_clocks(listing.page),
+        "filters": filters.form,
+        "chief_notices": notices,
+    }
+    return render(request, "investigations/records_request_inbox.html", context)
+
+
+def _with_clocks(page):
+    """(row, its first clock) for the page's rows only: one query whatever the list's size."""
+    clocks = deadline_list_for(page.object_list)
+    return [(row, (clocks.get(row.pk) or [None])[0]) for row in page.object_list]
 
 
 def _record_rows(request, records_request, bound=None):
@@ -453,7 +419,7 @@ def evidence_receive(request, pk):
         investigation=investigation,
         actor=request.user,
     )
-    return _back(investigation.case)
+    return _back(investigation.case, "evidence")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -473,12 +439,20 @@ def evidence_file(request, pk):
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
 @require_POST
 def evidence_verify(request, pk):
-    evidence = services.evidence_verify(evidence_id=_evidence_for(request, pk).pk, actor=request.user)
-    if evidence.is_intact:
-        messages.success(request, _("The digest matches: the file is unchanged since receipt."))
-    else:
-        messages.error(request, _("The digest does NOT match or the file is missing. The Director has been alerted."))
-    return _back(evidence.investigation.case)
+    from .tasks import evidence_verify_task
+
+    evidence = _evidence_for(request, pk)
+    if not ntk.can_write(request.user, FieldGroup.EVIDENCE, evidence):
+        raise PermissionDenied  # the service refuses it too; this is the kind reply
+    # A large file takes minutes to read: its job page shows how far the check has gone (issue 12.5).
+    job = job_start(
+        kind=Job.Kind.EVIDENCE_VERIFY,
+        actor=request.user,
+        task=evidence_verify_task,
+        args=(evidence.pk,),
+        back_url=case_section_url(evidence.investigation.case, "evidence"),
+    )
+    return redirect("jobs:job-detail", pk=job.pk)
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -536,7 +510,7 @@ def interview_schedule(request, pk):
         investigation=investigation,
         actor=request.user,
     )
-    return _back(investigation.case)
+    return _back(investigation.case, "interviews")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -550,7 +524,7 @@ def interview_garrity(request, pk):
         interview=interview,
         actor=request.user,
     )
-    return _back(interview.investigation.case)
+    return _back(interview.investigation.case, "interviews")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -565,7 +539,7 @@ def interview_complete(request, pk):
         interview=interview,
         actor=request.user,
     )
-    return _back(interview.investigation.case)
+    return _back(interview.investigation.case, "interviews")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -580,7 +554,7 @@ def interview_refuse(request, pk):
         interview=interview,
         actor=request.user,
     )
-    return _back(interview.investigation.case)
+    return _back(interview.investigation.case, "interviews")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -594,7 +568,7 @@ def evidence_mark_derived(request, pk):
         evidence=evidence,
         actor=request.user,
     )
-    return _back(evidence.investigation.case)
+    return _back(evidence.investigation.case, "evidence")
 
 
 @role_required(Role.DIRECTOR)
@@ -605,7 +579,7 @@ def prosecutor_export(request, pk):
     form = ProsecutorExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Name the prosecutor's office."))
-        return _back(case)
+        return _back(case, "investigation")
     payload = interviews.prosecutor_export_build(case=case, office=form.cleaned_data["office"], actor=request.user)
     response = JsonResponse(payload, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="case-{case.number}-prosecutor-export.json"'
@@ -634,7 +608,7 @@ def material_mark(request, kind, pk):
         actor=request.user,
         reason=f"Marked {Marking(marking).label if marking else 'unmarked'}"[:100],
     )
-    return _back(obj.investigation.case)
+    return _back(obj.investigation.case, "evidence" if kind == "evidence" else "interviews")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -649,7 +623,7 @@ def investigation_plan(request, pk):
         investigation=investigation,
         actor=request.user,
     )
-    return _back(investigation.case)
+    return _back(investigation.case, "investigation")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR, Role.BOARD)
@@ -678,12 +652,16 @@ def investigation_report_render(request, pk):
     investigation = _investigation_for(request, pk)
     if investigation.status != Investigation.Status.COMPLETED:
         messages.error(request, _("The report is rendered once the investigation is complete."))
-    else:
-        if ring(investigation_report_render_task, investigation.pk):
-            messages.success(request, _("The report is being rendered; reload in a minute."))
-        else:
-            messages.error(request, _("The task queue is unavailable; try again in a few minutes."))
-    return _back(investigation.case)
+        return _back(investigation.case, "investigation")
+    # The page of the job shows the rendering as it goes, and the report when it is ready (issue 12.5).
+    job = job_start(
+        kind=Job.Kind.INVESTIGATION_REPORT,
+        actor=request.user,
+        task=investigation_report_render_task,
+        args=(investigation.pk,),
+        back_url=case_section_url(investigation.case, "investigation"),
+    )
+    return redirect("jobs:job-detail", pk=job.pk)
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -698,7 +676,7 @@ def investigation_task_add(request, pk):
         investigation=investigation,
         actor=request.user,
     )
-    return _back(investigation.case)
+    return _back(investigation.case, "investigation")
 
 
 @role_required(Role.INVESTIGATOR, Role.DIRECTOR)
@@ -710,4 +688,4 @@ def investigation_task_done(request, pk):
         pk=pk,
     )
     call_service(request, services.investigation_task_done, success=_("Task done."), task=task, actor=request.user)
-    return _back(task.investigation.case)
+    return _back(task.investigation.case, "investigation")

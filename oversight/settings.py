@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "oversight.roster",
     "oversight.calendar",
     "oversight.notices",
+    "oversight.jobs",  # issue 12.5: long work shows its progress (oversight/jobs)
     "oversight.ratelimit",
     "oversight.governance",
     "oversight.integrity",  # issue 13.6: append-only, hash-chained history (oversight/integrity)
@@ -170,6 +171,19 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default="postgres://postgres@
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Issue 14.4: scale out. A read replica for reports and dashboards: when set, the "replica" alias,
+# which oversight/db_router.py sends only the reads of code inside use_replica(); writes, history
+# and logs stay on default. Tests never create it (TEST MIRROR); empty: nothing changes.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"].update(
+        ATOMIC_REQUESTS=False,
+        CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"],
+        CONN_HEALTH_CHECKS=True,
+        TEST={"MIRROR": "default"},
+    )
+DATABASE_ROUTERS = ["oversight.db_router.ReplicaRouter"]
 # History integrity (issue 13.6, oversight/integrity): the non-owner role web, worker and beat
 # connect as in production. Set, `migrate` (run as the owner) grants it what it needs and no
 # right to change history; empty (the default, and in tests) grants nothing.
@@ -253,7 +267,8 @@ STORAGES = {
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=1800)
 # In PostgreSQL, never in the cache: a filer's session (the case number just filed, an unlocked
 # status page) must survive Redis being down.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Issue 14.1: Django's database backend minus the look-up before each new key (oversight/sessions.py).
+SESSION_ENGINE = "oversight.sessions"
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 3600)
 SESSION_COOKIE_HTTPONLY = True
@@ -435,6 +450,9 @@ STATUS_CASE_GUESS_WINDOW_MINUTES = env.int("STATUS_CASE_GUESS_WINDOW_MINUTES", d
 # R1.7: where findings on an allegation against the Chief are sent; empty means a printed letter.
 MAYOR_EMAIL = env.str("MAYOR_EMAIL", default="")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Issue 12.4: letters to mail. The return address printed at the top of every letter (lines
+# separated by newlines or \n); the Office's mailing address unless set.
+OFFICE_POSTAL_ADDRESS = env.str("OFFICE_POSTAL_ADDRESS", default=OCPA_ADDRESS).replace("\\n", "\n")
 
 REST_FRAMEWORK = {
     # One error shape for every 4xx, documented on every operation (oversight/api.py, issue 13.7).
@@ -503,3 +521,7 @@ MEDIA_SWEEP_FOLDERS = env.list(
     "MEDIA_SWEEP_FOLDERS", default=["complaints", "records", "evidence", "investigation-reports", "reports"]
 )
 MEDIA_ORPHAN_GRACE_HOURS = env.int("MEDIA_ORPHAN_GRACE_HOURS", default=24)
+
+# Issue 12.3 / 14.2: staff lists. Above this many rows an unfiltered list (the whole table) shows
+# "about N" from PostgreSQL's statistics instead of counting every row on every page view.
+STAFF_LIST_EXACT_COUNT_UP_TO = env.int("STAFF_LIST_EXACT_COUNT_UP_TO", default=10_000)

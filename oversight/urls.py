@@ -19,6 +19,7 @@ urlpatterns = [
     path("complaints/", include("intake.urls")),
     path("staff/investigations/", include("investigations.urls")),
     path("staff/notices/", include("oversight.notices.urls")),
+    path("staff/jobs/", include("oversight.jobs.urls")),
     path("staff/audit/", include("oversight.audit.urls")),
     path("board/", include("discipline.urls")),
     path("board/", include("oversight.governance.urls")),

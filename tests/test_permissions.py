@@ -34,6 +34,7 @@ def our_views():
 def _url(route):
     import re
 
+    route = re.sub(r"<case_section:\w+>", "timeline", route)
     return "/" + re.sub(r"<int:\w+>", "999999", route).replace("^", "").replace("$", "")
 
 
@@ -205,6 +206,7 @@ EXPECTED_ROLES = {
     "complaints/paper-form.pdf": "public",
     "complaints/staff/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/cases/<int:pk>/": {Role.DIRECTOR, Role.INTAKE, Role.INVESTIGATOR},
+    "complaints/staff/cases/<int:pk>/<case_section:section>/": {Role.DIRECTOR, Role.INTAKE, Role.INVESTIGATOR},
     "complaints/staff/cases/<int:pk>/allegations/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/cases/<int:pk>/category/": {Role.DIRECTOR, Role.INTAKE},
     "complaints/staff/cases/<int:pk>/decide/": {Role.DIRECTOR, Role.INTAKE},
@@ -254,12 +256,19 @@ EXPECTED_ROLES = {
     "staff/investigations/records/<int:record_pk>/evidence/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/ppb/chief-notices/<int:pk>/acknowledge/": {Role.LIAISON},
     "staff/notices/outbox/": {Role.DIRECTOR},
+    "staff/notices/outbox/<int:pk>/act/": {Role.DIRECTOR},
+    "staff/notices/letters/": {Role.DIRECTOR, Role.INTAKE},
+    "staff/notices/letters/batches/": {Role.DIRECTOR, Role.INTAKE},
+    "staff/notices/letters/batches/<int:pk>/": {Role.DIRECTOR, Role.INTAKE},
+    "staff/notices/letters/batches/<int:pk>/letters.pdf": {Role.DIRECTOR, Role.INTAKE},
     "staff/audit/users/<int:pk>/roles/": {Role.ADMIN},
     "staff/audit/role-changes/": {Role.DIRECTOR},
     "staff/audit/reads/": {Role.DIRECTOR},
     "staff/audit/reads.csv": {Role.DIRECTOR},
     "staff/notices/inbox/": set(Role),
     "staff/notices/inbox/read/": set(Role),
+    "staff/jobs/<int:pk>/": {Role.ADMIN, Role.DIRECTOR, Role.INVESTIGATOR},
+    "staff/jobs/<int:pk>/status.json": {Role.ADMIN, Role.DIRECTOR, Role.INVESTIGATOR},
     "board/panels/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/decide/": {Role.BOARD, Role.DIRECTOR},

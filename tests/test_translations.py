@@ -49,6 +49,7 @@ PUBLIC_FILES = (
     "templates/accounts/login.html",
     "templates/intake/status_lookup.html",
     "templates/uploads/refused.html",
+    "templates/notices/partials/_letter.html",
     "oversight/django_strings.py",
     "intake/paper_form.py",
     "intake/public_forms.py",

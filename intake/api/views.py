@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -11,7 +10,7 @@ from intake.filters import CaseQueueFilter
 from intake.selectors import case_annotate_category, case_get_for, case_list_visible_to
 from oversight.accounts.need_to_know import FieldGroup, groups_shown_on_case
 from oversight.accounts.roles import Role, has_role
-from oversight.api import HasAllowedRole
+from oversight.api import ChoiceFilterBackend, HasAllowedRole
 from oversight.audit.reads import Kind, ReadLoggedRetrieveMixin
 
 from .serializers import CaseBoardDetailSerializer, CaseDecisionSerializer, CaseDetailSerializer, CaseListSerializer
@@ -28,7 +27,7 @@ class CaseListApi(generics.ListAPIView):
     permission_classes = [IsCaseViewer]
     serializer_class = CaseListSerializer
     allowed_roles = (Role.INTAKE, Role.DIRECTOR, Role.INVESTIGATOR, Role.BOARD)
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ChoiceFilterBackend]
     filterset_class = CaseQueueFilter
 
     def get_queryset(self):

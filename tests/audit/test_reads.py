@@ -43,8 +43,9 @@ def _only_read(user, kind):
     return read
 
 
-def _case_page(user, w):
-    assert _get(user, f"/complaints/staff/cases/{w.case.pk}/").status_code == 200
+def _case_page(user, w, section="timeline"):
+    """A section of the case page (issue 12.2); the timeline lists every part of the case."""
+    assert _get(user, f"/complaints/staff/cases/{w.case.pk}/{section}/").status_code == 200
     return _only_read(user, SensitiveRead.Kind.CASE_PAGE)
 
 
@@ -55,7 +56,7 @@ def test_the_director_reading_a_case_page_with_statements_leaves_a_row(people, w
         w.case.pk,
         w.case.number,
         "shown",
-        f"/complaints/staff/cases/{w.case.pk}/",
+        f"/complaints/staff/cases/{w.case.pk}/timeline/",
     )
     every_group_but_demographics = {g for g in G if g != G.DEMOGRAPHICS}
     assert set(read.field_groups) == every_group_but_demographics
@@ -64,7 +65,7 @@ def test_the_director_reading_a_case_page_with_statements_leaves_a_row(people, w
 def test_a_case_page_logs_only_the_groups_the_reader_was_shown(people, w):
     assert set(_case_page(people["intake"], w).field_groups) == {G.FILER_CONTACT}
     assigned = people["assigned"]
-    assert _get(assigned, f"/complaints/staff/cases/{w.case.pk}/").status_code == 200
+    assert _get(assigned, f"/complaints/staff/cases/{w.case.pk}/timeline/").status_code == 200
     read = SensitiveRead.objects.get(user=assigned)
     assert set(read.field_groups) == {
         G.COMPELLED,
@@ -79,6 +80,8 @@ def test_a_case_page_logs_only_the_groups_the_reader_was_shown(people, w):
 def test_nothing_is_logged_for_what_the_reader_may_not_see(people, w):
     outsider = people["not_assigned"]
     assert _get(outsider, f"/complaints/staff/cases/{w.case.pk}/").status_code == 404
+    assert _get(outsider, f"/complaints/staff/cases/{w.case.pk}/interviews/").status_code == 404
+    assert _get(people["intake"], f"/complaints/staff/cases/{w.case.pk}/evidence/").status_code == 404
     assert _get(outsider, f"/api/v1/cases/{w.case.pk}/").status_code == 404
     assert (
         _get(people["assigned"], f"/staff/investigations/evidence/{w.privileged_evidence.pk}/file/").status_code == 404
@@ -160,6 +163,6 @@ def test_a_read_costs_one_insert_whatever_the_page_holds(people, w):
     client = Client()
     client.force_login(people["director"])
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(f"/complaints/staff/cases/{w.case.pk}/").status_code == 200
+        assert client.get(f"/complaints/staff/cases/{w.case.pk}/timeline/").status_code == 200
     inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('INSERT INTO "audit_sensitiveread"')]
     assert len(inserts) == 1

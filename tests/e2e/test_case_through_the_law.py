@@ -47,9 +47,16 @@ def _expect_success(page, text):
     expect(page.locator(".usa-alert--success")).to_contain_text(text)
 
 
+def _section(page, number, label):
+    """Opens a section of the case page from its side navigation (issue 12.2)."""
+    nav = page.get_by_role("navigation", name=f"Sections of case {number}")
+    nav.get_by_role("link", name=label, exact=True).click()
+    expect(nav.get_by_role("link", name=label, exact=True)).to_have_attribute("aria-current", "page")
+
+
 def _open_case_from_queue(page, number):
     page.get_by_role("link", name="Staff portal").click()
-    page.get_by_role("link", name="Intake queue").click()
+    page.get_by_role("link", name="Intake queue").first.click()  # my work has one too (issue 12.1)
     page.get_by_role("link", name=number).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Case {number}")
 
@@ -84,7 +91,7 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
 
     # 2. Intake staff add the allegation and route the case to a full investigation.
     _log_in(page, live_server, "ines")
-    page.get_by_role("link", name="Intake queue").click()
+    page.get_by_role("link", name="Intake queue").first.click()  # my work has one too (issue 12.1)
     assert_no_axe_violations(page)
     page.get_by_role("link", name=number).click()
     expect(page.locator("#case-status")).to_have_text("Received")
@@ -115,16 +122,18 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
     opening.get_by_role("button", name="Open investigation").click()
     _expect_success(page, "Investigation opened")
     expect(page.locator("#case-status")).to_have_text("Under investigation")
-    expect(page.get_by_text("Investigation: 180 days from commencement")).to_be_visible()
+    expect(page.locator("#case-section").get_by_text("Investigation: 180 days from commencement")).to_be_visible()
+    expect(page.locator("#case-next-deadline")).to_contain_text("Investigation: 180 days from commencement")
     assert_no_axe_violations(page)
     _log_out(page)
 
     # 4. The assigned investigator asks PPB for records.
     _log_in(page, live_server, "ivan")
-    page.get_by_role("link", name="Investigations and their clocks").click()
+    page.get_by_role("link", name="Investigations and their clocks").first.click()
     expect(page.get_by_role("row", name=re.compile(number))).to_contain_text("Ivan Inquirer")
     assert_no_axe_violations(page)
     page.get_by_role("link", name=number).click()
+    _section(page, number, "Records requests")
     records = _form(page, "Send records request")
     records.get_by_label("Records sought").fill("Body-camera footage of the stop\nDispatch log for the stop")
     records.get_by_role("button", name="Send records request").click()
@@ -173,8 +182,9 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
 
     # 6. The investigator records a sustained finding and completes the investigation.
     _log_in(page, live_server, "ivan")
-    page.get_by_role("link", name="Investigations and their clocks").click()
+    page.get_by_role("link", name="Investigations and their clocks").first.click()
     page.get_by_role("link", name=number).click()
+    _section(page, number, "Records requests")
     page.get_by_role("link", name=re.compile(r"^Request \d+$")).click()
     withheld = page.locator("section.records-item").nth(1)
     expect(withheld).to_contain_text("Withheld")
@@ -184,6 +194,7 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
         page.get_by_role("link", name=re.compile("Download bwc-stop.pdf")).click()
     assert Path(download.value.path()).read_bytes() == PDF_BYTES
     page.go_back()
+    _section(page, number, "Findings")
     finding = _form(page, "Save finding")
     finding.get_by_label("Finding").select_option(label=SUSTAINED)
     finding.get_by_label("Rationale").fill("The footage shows the officer swearing; no justification given.")
@@ -209,7 +220,7 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
     # 8. Each member votes at the hearing; then one closes voting.
     for n, member in enumerate(boards):
         _log_in(page, live_server, member.username)
-        page.get_by_role("link", name="Board panels and hearings").click()
+        page.get_by_role("link", name="Board panels and hearings").first.click()
         if n == 0:
             assert_no_axe_violations(page)
         page.get_by_role("link", name=number).click()

@@ -52,7 +52,7 @@ def test_filer_files_with_a_photo_and_reads_a_staff_message_on_the_status_page(p
     # A staff member writes to the filer from the case page, in their own browser.
     staff = browser.new_context().new_page()
     log_in(staff, live_server, "ines")
-    staff.goto(f"{live_server.url}/complaints/staff/cases/{Case.objects.get(number=number).pk}/")
+    staff.goto(f"{live_server.url}/complaints/staff/cases/{Case.objects.get(number=number).pk}/complaint/")
     expect(staff.get_by_role("link", name="phone.png")).to_be_visible()
     staff.get_by_label("Message to the filer").fill("Thank you. Could you send the video as well?")
     staff.get_by_role("button", name="Send message").click()

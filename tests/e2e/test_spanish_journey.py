@@ -60,7 +60,7 @@ def test_a_spanish_speaker_files_and_reads_the_staff_reply_on_the_status_page(pa
     # Intake staff answer from the case page, in English, in their own browser.
     staff = browser.new_context().new_page()
     log_in(staff, live_server, "ines")
-    staff.goto(f"{live_server.url}/complaints/staff/cases/{Case.objects.get(number=number).pk}/")
+    staff.goto(f"{live_server.url}/complaints/staff/cases/{Case.objects.get(number=number).pk}/complaint/")
     staff.get_by_label("Message to the filer").fill("Gracias. ¿Puede decirnos a qué hora pasó?")
     staff.get_by_role("button", name="Send message").click()
     expect(staff.locator(".usa-alert--success")).to_contain_text("Message sent to the filer.")

@@ -24,9 +24,9 @@ pytestmark = pytest.mark.django_db
 NOV_20 = datetime(2026, 11, 20, 10, 0, tzinfo=PACIFIC)
 
 
-def _page(client, user, case):
+def _page(client, user, case, section="decision"):
     client.force_login(user)
-    return client.get(f"/complaints/staff/cases/{case.pk}/")
+    return client.get(f"/complaints/staff/cases/{case.pk}/{section}/")
 
 
 def _text(html):
@@ -87,7 +87,9 @@ def test_the_case_summary_shows_the_label_of_the_cases_own_category(client, inta
 
 
 def test_the_category_form_names_the_allegation_type_and_does_not_offer_none(client, carried, intake_user):
-    form = _page(client, intake_user, carried).context["category_form"]
+    form = next(p for p in _page(client, intake_user, carried).context["parts"] if "category_form" in p)[
+        "category_form"
+    ]
     field = form.fields["mandatory_category"]
     assert "" not in [value for value, _label in field.choices]
     assert "“Force resulting in injury”" in str(field.help_text) and "while that allegation stands" in str(
@@ -115,7 +117,7 @@ def test_the_refused_decision_names_the_category_by_its_label(carried, intake_us
 
 
 def _decision_choices(client, user, case):
-    form = _page(client, user, case).context["decision_form"]
+    form = next(p for p in _page(client, user, case).context["parts"] if "decision_form" in p)["decision_form"]
     return [value for value, _label in form.fields["decision"].choices], str(form.fields["decision"].help_text)
 
 
@@ -152,7 +154,7 @@ def test_the_directors_reconsideration_form_offers_only_decisions_that_could_cha
     with time_machine.travel(NOV_20, tick=False):
         case = case_decide(case=carried, decision="investigate", reason="Required", actor=intake_user)
         reconsideration_request(case=case, complaint=case.complaints.get(), reason="Please dismiss")
-    section = next(s for s in _page(client, director, case).context["sections"] if "rows" in s)
+    section = next(s for s in _page(client, director, case).context["parts"] if "rows" in s)
     form = section["rows"][0][1]
     assert [value for value, _label in form.fields["new_decision"].choices] == [""]
     assert "it cannot be routed elsewhere" in str(form.fields["new_decision"].help_text)
@@ -162,7 +164,7 @@ def test_the_directors_reconsideration_form_leaves_out_the_current_decision(clie
     with time_machine.travel(NOV_20, tick=False):
         case = case_decide(case=case_received(intake_user), decision="dismissal", reason="x", actor=intake_user)
         reconsideration_request(case=case, complaint=case.complaints.get(), reason="Please look again")
-    section = next(s for s in _page(client, director, case).context["sections"] if "rows" in s)
+    section = next(s for s in _page(client, director, case).context["parts"] if "rows" in s)
     choices = [value for value, _label in section["rows"][0][1].fields["new_decision"].choices]
     assert choices == ["", *(d for d in Case.Decision.values if d != "dismissal")]
 
@@ -184,13 +186,13 @@ def _phoned_in(intake_user, **data):
 
 def test_the_incident_line_has_no_space_before_the_comma(client, intake_user):
     case = _phoned_in(intake_user)
-    text = _text(_page(client, intake_user, case).content.decode())
+    text = _text(_page(client, intake_user, case, "complaint").content.decode())
     assert "incident on 2026-11-15, SE Division" in text
 
 
 def test_the_incident_time_stands_between_the_date_and_the_comma(client, intake_user):
     case = _phoned_in(intake_user, incident_time=time(14, 30))
-    html = _page(client, intake_user, case).content.decode()
+    html = _page(client, intake_user, case, "complaint").content.decode()
     assert "incident on 2026-11-15 14:30, SE Division" in _text(html)
     assert '<time class="site-date" datetime="2026-11-15">' in html
 

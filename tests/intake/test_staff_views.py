@@ -74,7 +74,7 @@ def test_intake_staff_open_a_case_for_a_use_of_deadly_force(client, intake_user)
     case = Case.objects.get()
     assert response.status_code == 302
     assert (case.origin, case.mandatory_category) == ("mandatory_incident", "deadly_force")
-    page = client.get(f"/complaints/staff/cases/{case.pk}/").content.decode()
+    page = client.get(f"/complaints/staff/cases/{case.pk}/complaint/").content.decode()
     assert "Opened without a complaint" in page and "Officer-involved shooting in Lents." in page
 
 

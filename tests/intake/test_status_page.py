@@ -99,7 +99,7 @@ def test_a_filer_adds_information_and_files_that_staff_see_on_the_case(client, i
     assert message.attachments.get().file_name == "photo.png"
     assert message.history.get().history_change_reason == "Information added by the filer"
     client.force_login(intake_user)
-    page = client.get(f"/complaints/staff/cases/{case.pk}/").content.decode()
+    page = client.get(f"/complaints/staff/cases/{case.pk}/complaint/").content.decode()
     assert "I found the bus number: 14." in page and "photo.png" in page
 
 

@@ -167,6 +167,8 @@ EXPORT_ROUTES = {
     "reports/annual/<int:year>.pdf": None,  # counts only; rendered by a task
     "complaints/paper-form.pdf": None,  # the blank paper form (R1.1): no case data at all
     "staff/investigations/<int:pk>/report.pdf": None,  # see test_investigation_report_pdf_leaves_out_...
+    # Printed notices: each letter is a notice's own subject and body (and the Mayor's report, above).
+    "staff/notices/letters/batches/<int:pk>/letters.pdf": None,
     "staff/investigations/cases/<int:pk>/prosecutor-export/": (
         "POST /staff/investigations/cases/{case}/prosecutor-export/"
     ),

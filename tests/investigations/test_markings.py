@@ -10,6 +10,7 @@ from investigations.models import PpbRecordAccess
 from investigations.services import evidence_receive, records_request_send, requested_record_answer
 from oversight.accounts.roles import Role
 from tests.arrange import case_investigating
+from tests.case_page import case_page_text
 from tests.conftest import make_user
 from tests.investigations.test_records import pdf
 
@@ -85,7 +86,7 @@ def test_the_case_page_hides_marked_material_from_those_not_entitled(
     seen = {}
     for user in (director, investigator, intake_user):
         client.force_login(user)
-        seen[user.username] = client.get(f"/complaints/staff/cases/{case.pk}/").content
+        seen[user.username] = case_page_text(client, case).encode()
     assert b"PRIVILEGED-CITY-ATTORNEY-MEMO" in seen["director"]
     assert b"CONFIDENTIAL-INFORMANT-NOTE" in seen["investigator"]
     assert b"PRIVILEGED-CITY-ATTORNEY-MEMO" not in seen["investigator"]

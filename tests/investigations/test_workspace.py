@@ -106,10 +106,14 @@ def test_the_case_page_with_its_timeline_runs_the_same_number_of_queries_for_a_b
     from django.test.utils import CaptureQueriesContext
 
     def queries():
+        """The overview (the investigation with its tasks), the records requests and the timeline."""
         client.force_login(investigator)
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(f"/complaints/staff/cases/{case.pk}/").status_code == 200
-        return len(ctx.captured_queries)
+        counts = []
+        for section in ("", "records/", "timeline/"):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(f"/complaints/staff/cases/{case.pk}/{section}").status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
 
     records_request_send(investigation=case.investigation, records_sought="Record", actor=investigator)
     investigation_task_add(investigation=case.investigation, title="Task", actor=investigator)
