@@ -5,7 +5,7 @@ PYTHON_BOOT := $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: venv run test test-clocks lint bench messages messages-check compilemessages
+.PHONY: venv run test test-clocks lint bench bench-scale messages messages-check compilemessages
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -50,3 +50,10 @@ lint: venv
 
 bench: venv  ## list pages at 100 and 10,000 cases (pytest-benchmark)
 	$(PY) -m oversight.launcher test benchmarks -p no:xdist --benchmark-columns=min,median,max,rounds
+
+# Issue 14.5: every staff list, the hearing view, the annual report and PDF, the deadline sweep and
+# the submissions at 100,000 cases; seeds the database first if it has no cases (seed_scale).
+# Writes benchmarks/results/latest.md and latest.json, compared with the run before.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oversight_bench
+bench-scale: venv
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) benchmarks/run.py --cases 100000 $(BENCH_ARGS)
