@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/notices/", include("oversight.notices.urls")),
     path("staff/jobs/", include("oversight.jobs.urls")),
     path("staff/audit/", include("oversight.audit.urls")),
+    path("staff/roster/", include("oversight.roster.urls")),
     path("board/", include("discipline.urls")),
     path("board/", include("oversight.governance.urls")),
     path("reports/", include("reports.urls")),

@@ -263,6 +263,7 @@ EXPECTED_ROLES = {
     "staff/notices/letters/batches/<int:pk>/letters.pdf": {Role.DIRECTOR, Role.INTAKE},
     "staff/audit/users/<int:pk>/roles/": {Role.ADMIN},
     "staff/audit/role-changes/": {Role.DIRECTOR},
+    "staff/roster/": {Role.INTAKE, Role.INVESTIGATOR, Role.DIRECTOR},
     "staff/audit/reads/": {Role.DIRECTOR},
     "staff/audit/reads.csv": {Role.DIRECTOR},
     "staff/notices/inbox/": set(Role),

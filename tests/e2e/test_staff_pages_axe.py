@@ -87,6 +87,7 @@ PAGES = {
     "staff/notices/inbox/": {},
     "staff/audit/users/<int:pk>/roles/": {"pk": "investigator"},
     "staff/audit/role-changes/": {},
+    "staff/roster/": {},
     "staff/audit/reads/": {},
     "staff/jobs/<int:pk>/": "job",
     "board/panels/": {},
