@@ -97,8 +97,8 @@ class RecordsRequest(models.Model):
     class Meta:
         ordering = ["-sent_at"]
         indexes = [
-            # The records inbox's default order: by status, oldest sent first (issue 14.2).
-            models.Index(fields=["status", "sent_at", "id"], name="records_request_status_idx"),
+            # The records inbox's default order: open first, oldest sent first (issue 14.2).
+            models.Index(fields=["-status", "sent_at", "id"], name="records_request_status_idx"),
         ]
 
     def __str__(self):

@@ -187,7 +187,9 @@ INVESTIGATION_SORTS = {
     "investigator": Sort(_l("Investigator"), ("investigator__last_name", "investigator__first_name")),
 }
 RECORDS_REQUEST_SORTS = {
-    "status": Sort(_l("Status"), ("status", "sent_at")),
+    # Ascending puts what PPB still owes first ("sent", then "partial", then "answered"), oldest
+    # sent (the soonest due) first within each; the index is in this order (issue 12.1: by due date).
+    "status": Sort(_l("Status"), ("-status", "sent_at")),
     "sent": Sort(_l("Sent"), ("sent_at",)),
     "request": Sort(_l("Request"), ("pk",)),
 }

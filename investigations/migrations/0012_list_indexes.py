@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="recordsrequest",
-            index=models.Index(fields=["status", "sent_at", "id"], name="records_request_status_idx"),
+            index=models.Index(fields=["-status", "sent_at", "id"], name="records_request_status_idx"),
         ),
     ]

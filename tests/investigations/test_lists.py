@@ -142,3 +142,14 @@ def test_officer_search_matches_only_cases_the_user_may_see(client, investigator
     bulk_cases(4, now=NOW, investigator=investigator, officers=2)
     client.force_login(other_investigator)
     assert _numbers(client.get(LIST, {"q": "officer1"})) == []
+
+
+def test_records_inbox_puts_what_ppb_still_owes_first_oldest_first(client, liaison, investigator):
+    from investigations.models import RecordsRequest
+
+    bulk_cases(3, now=NOW, investigator=investigator)
+    oldest, middle, newest = RecordsRequest.objects.order_by("sent_at", "pk")
+    RecordsRequest.objects.filter(pk=oldest.pk).update(status=RecordsRequest.Status.ANSWERED)
+    RecordsRequest.objects.filter(pk=newest.pk).update(status=RecordsRequest.Status.PARTIAL)
+    client.force_login(liaison)
+    assert _requests(client.get(INBOX)) == [str(middle.pk), str(newest.pk), str(oldest.pk)]
