@@ -70,6 +70,8 @@ class Case(models.Model):
         DISCIPLINE = "discipline", _("Discipline to decide")
         # R1.7: findings on allegations against the Chief go to the Mayor, never to the Board.
         MAYOR_REVIEW = "mayor_review", _("Findings with the Mayor")
+        # R3.7: a result appealed within the bylaws' window, before an appeals panel.
+        ON_APPEAL = "on_appeal", _("On appeal to the Board")
         CLOSED = "closed", _("Closed")
 
     # The one place that says which moves are legal (STYLE.md section 3).
@@ -81,11 +83,15 @@ class Case(models.Model):
         # to the Board for the Covered Employees and then waits for the Mayor if it has not answered.
         Status.INVESTIGATING: {Status.FINDINGS_READY, Status.MAYOR_REVIEW},
         Status.FINDINGS_READY: {Status.BOARD_REVIEW},
-        Status.BOARD_REVIEW: {Status.DISCIPLINE, Status.CLOSED, Status.MAYOR_REVIEW},
-        Status.DISCIPLINE: {Status.CLOSED, Status.MAYOR_REVIEW},
+        # A hearings panel that adopts no finding returns the case to OCPA with its reasons (issue 9.3).
+        Status.BOARD_REVIEW: {Status.DISCIPLINE, Status.CLOSED, Status.MAYOR_REVIEW, Status.INVESTIGATING},
+        Status.DISCIPLINE: {Status.CLOSED, Status.MAYOR_REVIEW, Status.ON_APPEAL},
         Status.MAYOR_REVIEW: {Status.CLOSED},
         Status.RESOLVED: {Status.CLOSED, Status.AWAITING_INVESTIGATION},
-        Status.CLOSED: set(),
+        # R3.7: an appeal filed within the window reopens a closed case before an appeals panel; the
+        # appeals panel's decision closes it again or sends it to discipline.
+        Status.ON_APPEAL: {Status.CLOSED, Status.DISCIPLINE},
+        Status.CLOSED: {Status.ON_APPEAL},
     }
 
     class Origin(models.TextChoices):

@@ -35,6 +35,8 @@ class Deadline(models.Model):
     class Rule(models.TextChoices):
         RECORDS_5BD = "records_5bd", _("Records request: 5 business days (35A.050, R2.6)")
         INVESTIGATION_180D = "investigation_180d", _("Investigation: 180 days from commencement (R2.3)")
+        # R3.7: the days the bylaws give to appeal a Board result, frozen on the panel that decided it.
+        APPEAL_WINDOW = "appeal_window", _("Appeal: the bylaws' window after a Board result (R3.7)")
 
     about_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     about_id = models.PositiveBigIntegerField()

@@ -1,0 +1,14 @@
+"""The Board's models, one module per part of R3 (issue 9):
+
+- ``panels``: panels, votes, results, the discipline decided (the original core);
+- ``seating``: seats, rotation, conflict declarations, recusals;
+- ``hearings``: hearings, public notices, packets;
+- ``guide``: the statewide discipline guide, discipline proposals and their votes, Loudermill;
+- ``appeals``: appeals, grievances, Civil Service Board appeals, arbitration, final outcomes.
+"""
+
+from .panels import DisciplineDecision, Panel, PanelResult, Vote  # noqa: F401
+from .seating import *  # noqa: F401,F403
+from .hearings import *  # noqa: F401,F403
+from .guide import *  # noqa: F401,F403
+from .appeals import *  # noqa: F401,F403

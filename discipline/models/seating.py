@@ -1,0 +1,3 @@
+"""See discipline/models/__init__.py."""
+
+__all__ = []
