@@ -14,6 +14,7 @@ BOARD_STAGES = (
     Case.Status.FINDINGS_READY,
     Case.Status.BOARD_REVIEW,
     Case.Status.DISCIPLINE,
+    Case.Status.ON_APPEAL,
     Case.Status.MAYOR_REVIEW,
     Case.Status.CLOSED,
 )

@@ -77,6 +77,7 @@ _CURRENT = {
     Case.Status.BOARD_REVIEW: "board",
     Case.Status.DISCIPLINE: "board",
     Case.Status.MAYOR_REVIEW: "mayor",
+    Case.Status.ON_APPEAL: "board",
     Case.Status.RESOLVED: "closed",
     Case.Status.CLOSED: "closed",
 }
