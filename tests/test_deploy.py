@@ -134,3 +134,9 @@ def test_every_app_container_shares_the_media_volume():
         mounts = [v["source"] + ":" + v["target"] if isinstance(v, dict) else v for v in services[name]["volumes"]]
         assert any(m.startswith("media:/data/media") for m in mounts), name
         assert services[name]["environment"]["MEDIA_ROOT"] == "/data/media", name
+
+
+def test_compose_passes_the_web_concurrency_through_to_gunicorn():
+    # gunicorn.conf.py reads WEB_WORKERS and WEB_THREADS; compose must pass an operator's values on.
+    web = _compose_config()["web1"]["environment"]
+    assert (web["WEB_WORKERS"], web["WEB_THREADS"]) == ("2", "4")
