@@ -89,9 +89,25 @@ def director(db):
     return make_user(Role.DIRECTOR)
 
 
+def make_board_user(username, kind="member", term_start_on=datetime.date(2000, 1, 1), term_end_on=None):
+    """A Board-role user with one membership term (issue 9 part A): kind "member" or "alternate"."""
+    from oversight.governance.models import BoardMembership
+
+    user = make_user(Role.BOARD, username=username)
+    membership = BoardMembership(user=user, kind=kind, term_start_on=term_start_on, term_end_on=term_end_on)
+    membership._change_reason = "Test arrangement"
+    membership.save()
+    return user
+
+
 @pytest.fixture
 def board_members(db):
-    return [make_user(Role.BOARD, username=f"board{i}") for i in range(1, 4)]
+    return [make_board_user(f"board{i}") for i in range(1, 4)]
+
+
+@pytest.fixture
+def board_alternates(db):
+    return [make_board_user(f"alternate{i}", kind="alternate") for i in range(1, 3)]
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ STAFF = [
     ("board1", "Bea", "Boardmember", [Role.BOARD], User.Agency.CBPA),
     ("board2", "Ben", "Boardmember", [Role.BOARD], User.Agency.CBPA),
     ("board3", "Bo", "Boardmember", [Role.BOARD], User.Agency.CBPA),
+    ("board4", "Bix", "Boardmember", [Role.BOARD], User.Agency.CBPA),
+    ("alternate1", "Alma", "Alternate", [Role.BOARD], User.Agency.CBPA),
     ("liaison", "Lee", "Liaison", [Role.LIAISON], User.Agency.PPB),
     ("admin", "Ada", "Administrator", [Role.ADMIN], User.Agency.CITY),
 ]
@@ -104,6 +106,7 @@ class Command(BaseCommand):
                 user.groups.set(Group.objects.filter(name__in=roles))
             if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
                 TOTPDevice.objects.create(user=user, name="Demo authenticator", key=DEMO_TOTP_KEY, confirmed=True)
+        self._board_terms()
         for code, name, category in ALLEGATION_TYPES:
             AllegationType.objects.get_or_create(code=code, defaults={"name": name, "mandatory_category": category})
         Employee.objects.get_or_create(
@@ -138,3 +141,21 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data ready. Logins (password for all: {DEMO_PASSWORD}):"))
         for username, _first, _last, roles, _agency in STAFF:
             self.stdout.write(f"  {username:<14} {', '.join(str(r.label) for r in roles)}")
+
+    def _board_terms(self):
+        """The demo Board (issue 9): four members and an alternate, serving since 2025, board1 chairs."""
+        from oversight.governance.models import BoardMembership
+        from oversight.governance.services import board_membership_appoint
+
+        director = User.objects.get(username="director")
+        for username, _first, _last, roles, _agency in STAFF:
+            if Role.BOARD not in roles or BoardMembership.objects.filter(user__username=username).exists():
+                continue
+            board_membership_appoint(
+                actor=director,
+                user=User.objects.get(username=username),
+                kind="alternate" if username.startswith("alternate") else "member",
+                term_start_on=date(2025, 1, 1),
+                leadership="chair" if username == "board1" else "none",
+                reason="Demo data: the Board's appointments",
+            )
