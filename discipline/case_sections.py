@@ -5,9 +5,9 @@ from intake.chief import AGAINST_CHIEF
 from intake.models import Case
 from intake.selectors import allegation_list_for_case
 
-from .forms import PanelConveneForm
-from .models import PanelResult
+from .models import Panel, PanelResult
 from .permissions import can_convene_panel
+from .seating_forms import PanelConveneForm
 from .selectors import discipline_map_for_case
 
 BOARD_STAGES = (
@@ -20,8 +20,15 @@ BOARD_STAGES = (
 )
 
 
+# Issue 9.3: a preliminary panel reviews a case before the investigation ends.
+PRELIMINARY_STAGES = (Case.Status.AWAITING_INVESTIGATION, Case.Status.INVESTIGATING)
+
+
 def has_board_stage(user, case):
-    """Today's rule: from findings on; a case closed or with the Mayor shows the Board only if it had a panel."""
+    """From findings on; a case closed or with the Mayor shows the Board only if it had a panel; a case
+    before or under investigation shows it to the Director (to convene a preliminary panel) or if it had one."""
+    if case.status in PRELIMINARY_STAGES:
+        return can_convene_panel(user) or case.panels.exists()
     if case.status not in BOARD_STAGES:
         return False
     return case.status not in (Case.Status.CLOSED, Case.Status.MAYOR_REVIEW) or case.panels.exists()
@@ -34,8 +41,11 @@ def has_panel_results(user, case):
 def board_section(request, case):
     panels = list(case.panels.all().order_by("convened_at"))
     context = {"template": "discipline/partials/_case_section.html", "case": case, "panels": panels}
-    if can_convene_panel(request.user) and case.status == Case.Status.FINDINGS_READY:
-        context["convene_form"] = PanelConveneForm()
+    if can_convene_panel(request.user):
+        form = PanelConveneForm(case=case)
+        if form.chosen_kind:
+            context["convene_form"] = form
+            context["convene_kind"] = Panel.Kind(form.chosen_kind).label
     return context
 
 
@@ -47,4 +57,9 @@ def discipline_section(request, case):
         (allegation, results.get(allegation.pk), decisions.get(allegation.pk))
         for allegation in allegation_list_for_case(case=case).exclude(AGAINST_CHIEF)
     ]
-    return {"template": "discipline/partials/_discipline_section.html", "case": case, "rows": rows}
+    return {
+        "template": "discipline/partials/_discipline_section.html",
+        "case": case,
+        "rows": rows,
+        "is_director": can_convene_panel(request.user),
+    }

@@ -6,8 +6,6 @@ from oversight.accounts.models import User
 from oversight.accounts.roles import Role
 from oversight.forms import AccessibleFormMixin
 
-from .models import DisciplineDecision
-
 
 class PanelConveneForm(AccessibleFormMixin, forms.Form):
     members = forms.ModelMultipleChoiceField(
@@ -20,12 +18,3 @@ class PanelConveneForm(AccessibleFormMixin, forms.Form):
 
 class VoteForm(AccessibleFormMixin, forms.Form):
     finding = forms.ChoiceField(label=_("Your vote"), choices=FindingOutcome.choices, widget=forms.RadioSelect)
-
-
-class DisciplineForm(AccessibleFormMixin, forms.Form):
-    action = forms.ChoiceField(label=_("Discipline or corrective action"), choices=DisciplineDecision.Action.choices)
-    rationale = forms.CharField(
-        label=_("Rationale"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("How the statewide discipline guide and the Just Cause standard apply."),
-    )
