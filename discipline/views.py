@@ -8,29 +8,27 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from intake.chief import AGAINST_CHIEF
-from intake.models import Allegation, Case
+from intake.models import Allegation
 from intake.sections import case_section_url
-from intake.selectors import allegation_list_for_case, case_get_for, complaint_list_shown_to
+from intake.selectors import case_get_for, complaint_list_shown_to
 from intake.staff_selectors import case_search
-from investigations.models import FindingOutcome
-from investigations.selectors import finding_map_for_case
+from oversight.accounts import need_to_know as ntk
+from oversight.accounts.need_to_know import FieldGroup
 from oversight.accounts.roles import Role, has_role, role_required
 from oversight.audit.reads import Kind, read_log
 from oversight.lists import Sort, is_filtered, list_page
-from oversight.web import call_service, submit_form
+from oversight.web import submit_form
 
 from . import services
 from .filters import PanelFilter
-from .forms import DisciplineForm, PanelConveneForm, VoteForm
+from .forms import PanelConveneForm
+from .hearing_forms import HearingCancelForm, HearingScheduleForm, HearingVoteForm, PanelDecideForm
+from .hearings import hearing_list_for_panel, hearing_view_rows, panel_seat_list
 from .models import Panel
 from .permissions import can_convene_panel, is_panel_member
 from .selectors import (
-    discipline_map_for_case,
     panel_get_for,
     panel_list_visible_to,
-    panel_results,
-    panel_vote_counts,
-    panel_votes_by_member,
 )
 
 CONFIRM_FIELD = "confirm_complete"
@@ -76,66 +74,53 @@ def panel_list(request):
 
 @role_required(Role.BOARD, Role.DIRECTOR)
 def panel_detail(request, pk):
-    """The hearing view: the case file, each allegation's finding, this member's votes and how many have voted."""
+    """The hearing view (R3.4): per allegation the recommended finding, the evidence behind it, each
+    member's vote, the live tally against quorum and threshold, and the result with what follows."""
     panel = panel_get_for(user=request.user, pk=pk)
     case = panel.case
-    members = list(panel.members.all())
+    members = list(panel.members.order_by("last_name", "pk"))
+    seats = panel_seat_list(panel)
     is_open = panel.status == Panel.Status.OPEN
-    findings = finding_map_for_case(case)
-    votes = panel_votes_by_member(panel, request.user)
-    vote_counts = panel_vote_counts(panel) if is_open else {}
-    results = panel_results(panel)
-    disciplines = discipline_map_for_case(case)
     member = is_panel_member(request.user, panel)
     director = can_convene_panel(request.user)
-    rows = []
-    # R1.7: allegations against the Chief never come before the Board.
-    for allegation in allegation_list_for_case(case=case).exclude(AGAINST_CHIEF):
-        result = results.get(allegation.pk)
-        my_vote = votes.get(allegation.pk)
-        rows.append(
-            {
-                "allegation": allegation,
-                "finding": findings.get(allegation.pk),
-                "my_vote": my_vote,
-                "my_vote_label": FindingOutcome(my_vote).label if my_vote else "",
-                "votes_cast": vote_counts.get(allegation.pk, 0),
-                "vote_form": VoteForm(initial={"finding": my_vote}, prefix=f"a{allegation.pk}")
-                if member and is_open
-                else None,
-                "result": result,
-                "discipline": disciplines.get(allegation.pk),
-                "discipline_form": DisciplineForm(prefix=f"d{allegation.pk}")
-                if result
-                and result.is_sustained
-                and allegation.pk not in disciplines
-                and (member or director)
-                and case.status == Case.Status.DISCIPLINE
-                else None,
-            }
+    rows = hearing_view_rows(panel, request.user, members=members, seats=seats)
+    for row in rows:
+        allegation = row["allegation"]
+        my_vote = next((v["vote"] for v in row["votes"] if v["member"].pk == request.user.pk and v["vote"]), None)
+        row["my_vote"] = my_vote
+        row["vote_form"] = (
+            HearingVoteForm(initial={"finding": my_vote.finding if my_vote else None}, prefix=f"a{allegation.pk}")
+            if member and is_open
+            else None
         )
     context = {
         "panel": panel,
         "case": case,
         "rows": rows,
         "members": members,
+        "seats": seats,
         "panel_size": len(members),
         "is_open": is_open,
+        "is_director": director,
+        "hearings": [
+            (h, HearingCancelForm(prefix=f"h{h.pk}") if director and h.status == h.Status.SCHEDULED else None)
+            for h in hearing_list_for_panel(panel)
+        ],
+        "schedule_form": HearingScheduleForm(prefix="hearing") if director and is_open else None,
         # The narrative only; the filer's contact details are not the panel's to know (need-to-know).
         "complaints": complaint_list_shown_to(user=request.user, case=case),
         "can_decide": is_open and (member or director),
+        "decide_form": PanelDecideForm(prefix="close"),
         "confirm_field": CONFIRM_FIELD,
+        "returned": any(r["result"] and r["result"].is_returned for r in rows),
+        "votes_to_adopt": math.ceil(panel.threshold * len(members)),
+        "votes_for_quorum": math.ceil(panel.quorum * len(members)),
+        "threshold": panel.threshold,
+        "quorum": panel.quorum,
     }
-    if context["can_decide"]:
-        threshold, quorum = panel.threshold, panel.quorum  # frozen at convening (R3.2)
-        context.update(
-            threshold=threshold,
-            quorum=quorum,
-            votes_to_adopt=math.ceil(threshold * len(members)),
-            votes_for_quorum=math.ceil(quorum * len(members)),
-        )
     response = render(request, "discipline/panel_detail.html", context)
-    read_log(request, kind=Kind.HEARING, obj=panel, case_number=case.number)
+    groups = ntk.groups_shown_on_case(request.user, case, (FieldGroup.EVIDENCE,))
+    read_log(request, kind=Kind.HEARING, obj=panel, case_number=case.number, groups=groups)
     return response
 
 
@@ -151,7 +136,7 @@ def vote_cast(request, pk, allegation_pk):
     allegation = _allegation_on(panel, allegation_pk)
     submit_form(
         request,
-        VoteForm(request.POST, prefix=f"a{allegation.pk}"),
+        HearingVoteForm(request.POST, prefix=f"a{allegation.pk}"),
         services.vote_cast,
         success=_("Vote recorded."),
         panel=panel,
@@ -168,23 +153,12 @@ def panel_decide(request, pk):
     if not request.POST.get(CONFIRM_FIELD):
         messages.error(request, _("Tick “I confirm voting is complete” before closing voting. Voting is still open."))
         return redirect("discipline:panel-detail", pk=panel.pk)
-    call_service(
-        request, services.panel_decide, success=_("Voting closed; results recorded."), panel=panel, actor=request.user
-    )
-    return redirect("discipline:panel-detail", pk=panel.pk)
-
-
-@role_required(Role.BOARD, Role.DIRECTOR)
-@require_POST
-def discipline_decide(request, pk, allegation_pk):
-    panel = panel_get_for(user=request.user, pk=pk)
-    allegation = _allegation_on(panel, allegation_pk)
     submit_form(
         request,
-        DisciplineForm(request.POST, prefix=f"d{allegation.pk}"),
-        services.discipline_decide,
-        success=_("Discipline recorded."),
-        allegation=allegation,
+        PanelDecideForm(request.POST, prefix="close"),
+        services.panel_decide,
+        success=_("Voting closed; results recorded."),
+        panel=panel,
         actor=request.user,
     )
     return redirect("discipline:panel-detail", pk=panel.pk)

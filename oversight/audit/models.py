@@ -50,6 +50,7 @@ class SensitiveRead(models.Model):
         PPB_RECORD = "ppb_record", _("PPB record file")
         RECORDS_REQUEST = "records_request", _("Records request page")
         HEARING = "hearing", _("Hearing view")
+        HEARING_PACKET = "hearing_packet", _("Hearing packet (PDF)")
         INVESTIGATION_REPORT = "investigation_report", _("Investigation report (PDF)")
         PROSECUTOR_EXPORT = "prosecutor_export", _("Export to a prosecutor")
         API_CASE = "api_case", _("API: case")

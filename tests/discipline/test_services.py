@@ -2,17 +2,15 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
-from discipline.models import DisciplineDecision, PanelResult
-from discipline.services import discipline_decide, panel_convene, panel_decide, tally, vote_cast
+from discipline.models import PanelResult
+from discipline.services import panel_convene, panel_decide, tally, vote_cast
 from intake.exceptions import RuleViolation
 from intake.models import Case
-from oversight.accounts.roles import Role
 from oversight.governance.models import BylawsSetting
 from oversight.governance.services import bylaws_setting_set
 from tests.arrange import case_awaiting_discipline, case_before_panel, case_investigating
-from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +60,9 @@ def test_result_follows_a_threshold_the_board_changed(intake_user, director, inv
     case, panel = case_before_panel(intake_user, director, investigator, board_members)
     allegation = case.allegations.get()
     _vote(panel, allegation, board_members, ["out_of_policy", "out_of_policy", "in_policy"])
-    with pytest.raises(RuleViolation, match="threshold"):
-        panel_decide(panel=panel, actor=director)  # 2 of 3 is not unanimity: voting stays open
+    # 2 of 3 is not unanimity: no finding adopted, and closing needs the panel's reasons for OCPA (issue 9.3).
+    with pytest.raises(ValidationError, match="reasons"):
+        panel_decide(panel=panel, actor=director)
     vote_cast(panel=panel, allegation=allegation, finding="out_of_policy", actor=board_members[2])
     panel_decide(panel=panel, actor=director)
     result = PanelResult.objects.get(panel=panel)
@@ -75,7 +74,8 @@ def test_closing_without_quorum_is_refused_and_the_case_stays_before_the_panel(
 ):
     case, panel = case_before_panel(intake_user, director, investigator, board_members)
     _vote(panel, case.allegations.get(), board_members[:1], ["unfounded"])
-    with pytest.raises(RuleViolation, match="1 of 3 voted"):
+    # No quorum: no finding adopted, so the tie rule applies and the panel must give its reasons (issue 9.3).
+    with pytest.raises(ValidationError, match="reasons"):
         panel_decide(panel=panel, actor=board_members[0])
     case.refresh_from_db()
     panel.refresh_from_db()
@@ -106,10 +106,10 @@ def test_tally_counts_against_the_whole_panel_not_only_votes_cast():
     assert tally(["unfounded", "unfounded", "unfounded"], 5, Decimal("0.5001"), Decimal("0.4")) == ("unfounded", 3)
 
 
-def test_only_panel_members_vote(intake_user, director, investigator, board_members):
-    case, panel = case_before_panel(intake_user, director, investigator, board_members[:2])
+def test_only_panel_members_vote(intake_user, director, investigator, board_members, board_alternates):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
     with pytest.raises(PermissionDenied):
-        vote_cast(panel=panel, allegation=case.allegations.get(), finding="unfounded", actor=board_members[2])
+        vote_cast(panel=panel, allegation=case.allegations.get(), finding="unfounded", actor=board_alternates[0])
 
 
 def test_a_member_can_change_their_vote_while_voting_is_open(intake_user, director, investigator, board_members):
@@ -124,25 +124,6 @@ def test_no_votes_after_the_panel_decided(intake_user, director, investigator, b
     case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
     with pytest.raises(RuleViolation):
         vote_cast(panel=panel, allegation=allegation, finding="unfounded", actor=board_members[0])
-
-
-def test_discipline_closes_the_case(intake_user, director, investigator, board_members):
-    case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
-    discipline_decide(
-        allegation=allegation, action="suspension", rationale="Guide level 3; just cause met", actor=board_members[0]
-    )
-    case.refresh_from_db()
-    assert case.status == Case.Status.CLOSED and case.closed_at
-    assert DisciplineDecision.objects.get().history.get().history_user == board_members[0]
-
-
-def test_discipline_only_for_sustained_allegations(intake_user, director, investigator, board_members):
-    case, panel = case_before_panel(intake_user, director, investigator, board_members, outcome="in_policy")
-    allegation = case.allegations.get()
-    _vote(panel, allegation, board_members, ["in_policy"] * 3)
-    panel_decide(panel=panel, actor=director)
-    with pytest.raises(RuleViolation):
-        discipline_decide(allegation=allegation, action="termination", rationale="x", actor=director)
 
 
 def test_only_the_director_records_bylaws(investigator, board_members, admin_user):
@@ -168,13 +149,6 @@ def test_bylaws_change_is_in_history_with_reason(director):
         reason="Amended at the October meeting",
     )
     assert row.history.get().history_change_reason == "Vote of 2026-10-15 (board): Amended at the October meeting"
-
-
-def test_non_member_board_member_cannot_decide_discipline(intake_user, director, investigator, board_members):
-    outsider = make_user(Role.BOARD, username="board9")
-    case, panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
-    with pytest.raises(PermissionDenied):
-        discipline_decide(allegation=allegation, action="suspension", rationale="x", actor=outsider)
 
 
 def test_the_director_records_the_boards_threshold_on_the_bylaws_page(client, director):
