@@ -39,7 +39,11 @@ def panel_results(panel):
 
 
 def discipline_map_for_case(case):
-    return {d.allegation_id: d for d in DisciplineDecision.objects.filter(allegation__case=case)}
+    """{allegation_id: decision} with its levels, category and Loudermill, in one query."""
+    decisions = DisciplineDecision.objects.filter(allegation__case=case).select_related(
+        "level", "final_level", "category", "loudermill"
+    )
+    return {d.allegation_id: d for d in decisions}
 
 
 def case_timeline_parts(case, user):

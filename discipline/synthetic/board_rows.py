@@ -97,6 +97,9 @@ def _discipline(ctx, panel, allegation, at):
         rationale="Applied the statewide discipline guide and Just Cause.",
         decided_by=ctx.staff[Role.DIRECTOR][0],
         decided_at=at,
+        # Synthetic cases close with their discipline: final, as after Loudermill (issue 9.8).
+        status=DisciplineDecision.Status.FINAL,
+        final_at=at,
     )
 
 

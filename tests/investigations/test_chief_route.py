@@ -9,8 +9,9 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from discipline.models import Panel, PanelResult
-from discipline.services import discipline_decide, panel_convene, panel_decide, vote_cast
+from discipline.guide import discipline_propose
+from discipline.models import MisconductCategory, Panel, PanelResult, SanctionLevel
+from discipline.services import panel_convene, panel_decide, vote_cast
 from intake.exceptions import RuleViolation
 from intake.models import Case
 from intake.services import allegation_add, case_decide
@@ -154,7 +155,13 @@ def test_every_panel_service_refuses_a_case_about_the_chief(intake_user, directo
         panel_convene(case=case, members=board_members, actor=director, reason="Hearing")
     assert not Panel.objects.exists()
     with pytest.raises(RuleViolation, match=NO_AUTHORITY):
-        discipline_decide(allegation=_chief_allegation(case), action="suspension", rationale="x", actor=director)
+        discipline_propose(
+            allegation=_chief_allegation(case),
+            category=MisconductCategory.objects.first(),
+            level=SanctionLevel.objects.first(),
+            just_cause="x",
+            actor=director,
+        )
 
 
 def test_the_case_page_offers_no_panel_for_a_case_about_the_chief(
