@@ -17,6 +17,9 @@ class ClockRule:
     compute: object  # (starts_at, calendar, close_of_business_hour) -> (due_at, steps)
     # Reminder kinds and how long before due each fires; BREACH fires at due_at.
     reminders: tuple = ()
+    # A clock whose length is its subject's (an appeal window: the days the panel froze from the
+    # bylaws, R3.7): compute takes a fourth argument, the length, from register_clock_length's callable.
+    length_from_subject: bool = False
 
 
 RULES = {
@@ -35,7 +38,27 @@ RULES = {
             (BREACH, timedelta(0)),
         ),
     ),
+    # Calendar days from the Board's result; a last day that is not a business day runs to the next.
+    # No reminders: the window's end refuses a late appeal; nobody is owed a warning.
+    Deadline.Rule.APPEAL_WINDOW: ClockRule(
+        code=Deadline.Rule.APPEAL_WINDOW,
+        compute=lambda start, cal, cob, days: add_calendar_days(start, days, cal),
+        length_from_subject=True,
+    ),
 }
+
+# rule code -> callable(subject) returning the clock's length, for rules with length_from_subject.
+_LENGTHS = {}
+
+
+def register_clock_length(rule, length):
+    _LENGTHS[rule] = length
+
+
+def clock_length(deadline):
+    """The length the subject gives a clock of a rule with length_from_subject."""
+    return _LENGTHS[deadline.rule](deadline.about)
+
 
 # rule code -> callable(deadline, reminder_kind) returning a list of notice_send kwargs.
 # Registered by the app that owns the clock's subject (investigations registers both).

@@ -13,7 +13,7 @@ from oversight.notices.services import notice_alert_directors, notice_send, noti
 
 from .business_days import PACIFIC
 from .models import CityDay, Deadline, DeadlineReminder
-from .rules import BREACH, RULES, reminder_batch, reminder_notices, subject_related
+from .rules import BREACH, RULES, clock_length, reminder_batch, reminder_notices, subject_related
 from .selectors import business_calendar
 
 logger = logging.getLogger(__name__)
@@ -21,9 +21,10 @@ logger = logging.getLogger(__name__)
 
 def _schedule(deadline, calendar):
     rule = RULES[deadline.rule]
-    deadline.due_at, deadline.explanation = rule.compute(
-        deadline.starts_at, calendar, settings.DEADLINE_CLOSE_OF_BUSINESS_HOUR
-    )
+    args = (deadline.starts_at, calendar, settings.DEADLINE_CLOSE_OF_BUSINESS_HOUR)
+    if rule.length_from_subject:
+        args += (clock_length(deadline),)
+    deadline.due_at, deadline.explanation = rule.compute(*args)
 
 
 def _sync_reminders(deadline):
