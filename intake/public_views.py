@@ -34,7 +34,14 @@ from .public_forms import (
 from .reconsideration import reconsideration_for_filer, reconsideration_request
 from .sections import case_section_url
 from .selectors import case_get_for
-from .status import complaint_for_status, complaint_unlock, filer_message_list, status_timeline, survey_is_open
+from .status import (
+    complaint_for_status,
+    complaint_unlock,
+    filer_message_list,
+    status_parts_context,
+    status_timeline,
+    survey_is_open,
+)
 
 _FILED = "filed_complaint"
 # {keyed hash of narrative and incident date: case number} of the last complaints this browser filed.
@@ -125,9 +132,14 @@ def _unlocked(request):
     return complaint_for_status(pk=pk) if pk else None
 
 
-def _status_page(request, complaint, *, status=200, add_form=None, survey_form=None, reconsider_form=None):
+def _status_page(
+    request, complaint, *, status=200, add_form=None, survey_form=None, reconsider_form=None, **later_stages
+):
+    """``later_stages``: context a later stage's form view passes back (its form with errors)."""
     reconsideration, may_ask = reconsideration_for_filer(complaint)
     context = {
+        **status_parts_context(complaint),
+        **later_stages,
         "complaint": complaint,
         "case": complaint.case,
         "timeline": status_timeline(complaint.case),

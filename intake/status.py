@@ -21,6 +21,24 @@ def register_stage_note(stage, builder):
     _STAGE_NOTES[stage] = builder
 
 
+# Later stages add their parts of the status page (the Board's results, the appeal box) the same way:
+# builder(complaint) returns template context, a few queries whatever the case's size.
+_STATUS_PARTS = []
+
+
+def register_status_part(builder):
+    if builder not in _STATUS_PARTS:
+        _STATUS_PARTS.append(builder)
+
+
+def status_parts_context(complaint):
+    """The context every registered later stage adds to this filer's status page."""
+    context = {}
+    for builder in _STATUS_PARTS:
+        context.update(builder(complaint))
+    return context
+
+
 def complaint_unlock(*, case_number, access_code):
     """The one complaint this case number and code open, or None (the same answer for any wrong pair)."""
     candidates = list(Complaint.objects.select_related("case").filter(case__number=case_number.strip()))

@@ -159,11 +159,14 @@ def test_the_director_sees_letters_to_mail_and_undelivered_notices(client, direc
 def test_a_board_member_sees_their_open_panels_with_votes_pending(
     client, intake_user, director, investigator, board_members
 ):
-    case, panel = case_before_panel(intake_user, director, investigator, board_members[:2])
+    from tests.conftest import make_board_user
+
+    not_seated = make_board_user("board4")
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
     page = home(client, board_members[0])
     assert "My panels open for votes: 1 waiting for my vote" in page
     assert f"/board/panels/{panel.pk}/" in page and "1 vote still yours to cast" in page
-    assert case.number not in home(client, board_members[2])
+    assert case.number not in home(client, not_seated)
 
 
 def test_the_liaison_still_lands_on_their_inbox(client, liaison):
@@ -183,7 +186,7 @@ def test_the_directors_home_reads_in_the_same_number_of_queries_however_many_cas
         reconsideration_request(case=case, complaint=case.complaints.get(), reason="Look again")
         investigating = case_investigating(intake_user, director, investigator)
         records_request_send(investigation=investigating.investigation, records_sought="CAD log", actor=investigator)
-        case_before_panel(intake_user, director, investigator, board_members[:2])
+        case_before_panel(intake_user, director, investigator, board_members)
         notice_send(
             recipient_name="Ana",
             recipient_address="1 Main St",
@@ -238,3 +241,101 @@ def test_the_investigators_home_reads_in_the_same_number_of_queries_however_many
     with django_assert_max_num_queries(baseline):
         page = client.get(HOME).content.decode()
     assert "13 items" in page
+
+
+# The Board's half (issue 9.11): hearings, votes on discipline and appeals, Loudermills, proceedings.
+
+
+def _hearing(panel, director, days=14):
+    from discipline.hearings import hearing_schedule
+
+    return hearing_schedule(
+        panel=panel, starts_at=START + timedelta(days=days, hours=9), place="City Hall, Room C", actor=director
+    )
+
+
+def _adopted_discipline(intake_user, director, investigator, board_members):
+    from discipline.guide import discipline_propose, proposal_vote_cast
+    from tests.arrange import case_awaiting_discipline
+    from tests.discipline.arrange_discipline import guide_make
+
+    g = guide_make(effective_on=date(2025, 7, 2))
+    case, _panel, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
+    proposal = discipline_propose(
+        allegation=allegation, category=g.force, level=g.suspension, just_cause="Bears on duty", actor=director
+    )
+    return (
+        case,
+        proposal,
+        lambda: [proposal_vote_cast(proposal=proposal, choice="approve", actor=member) for member in board_members[:2]],
+    )
+
+
+def test_a_board_member_sees_their_hearing_coming_up_with_its_packet_still_to_read(
+    client, intake_user, director, investigator, board_members
+):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    _hearing(panel, director)
+    page = home(client, board_members[0])
+    assert "Hearings coming up: 1 packets still to read" in page
+    assert "City Hall, Room C. Packet not opened yet" in page and case.number in page
+
+
+def test_a_board_member_sees_a_discipline_proposal_until_they_vote_on_it(
+    client, intake_user, director, investigator, board_members
+):
+    case, proposal, adopt = _adopted_discipline(intake_user, director, investigator, board_members)
+    page = home(client, board_members[0])
+    assert "Votes on discipline and appeals still mine to cast: 1" in page
+    assert "Proposed discipline: Suspension, step 1" in page
+    from discipline.guide import proposal_vote_cast
+
+    proposal_vote_cast(proposal=proposal, choice="approve", actor=board_members[0])
+    assert "Proposed discipline" not in home(client, board_members[0])
+
+
+def test_the_director_sees_hearings_to_schedule_and_loudermills_pending(
+    client, intake_user, director, investigator, board_members
+):
+    waiting, panel = case_before_panel(intake_user, director, investigator, board_members)
+    page = home(client, director)
+    assert "Hearings to schedule" in page and f"{waiting.number}: Hearings panel" in page
+    _hearing(panel, director)
+    assert "Hearings to schedule" not in home(client, director)
+    case, _proposal, adopt = _adopted_discipline(intake_user, director, investigator, board_members)
+    adopt()
+    page = home(client, director)
+    assert "Loudermills pending" in page and "send the Loudermill notice" in page and case.number in page
+
+
+def test_a_board_members_home_reads_in_the_same_number_of_queries_however_many_hearings_and_proposals(
+    client, intake_user, director, investigator, board_members, django_assert_max_num_queries
+):
+    from tests.discipline.arrange_discipline import guide_make
+
+    guide_make(effective_on=date(2025, 7, 2))
+
+    def arrange():
+        from discipline.guide import discipline_propose
+        from discipline.models import MisconductCategory
+        from tests.arrange import case_awaiting_discipline
+
+        _case, panel = case_before_panel(intake_user, director, investigator, board_members)
+        _hearing(panel, director)
+        _c, _p, allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
+        force = MisconductCategory.objects.get(name="Force")
+        discipline_propose(
+            allegation=allegation, category=force, level=force.presumptive, just_cause="Bears on duty", actor=director
+        )
+
+    arrange()
+    client.force_login(board_members[0])
+    with django_assert_max_num_queries(40) as few:
+        client.get(HOME)
+    baseline = len(few.captured_queries)
+    for _ in range(12):
+        arrange()
+    with django_assert_max_num_queries(baseline):
+        page = client.get(HOME).content.decode()
+    assert "Hearings coming up: 13 packets still to read" in page
+    assert "Votes on discipline and appeals still mine to cast: 13" in page
