@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import appeal_views, guide_views, hearing_views, seating_views, views
 
 app_name = "discipline"
 urlpatterns = [
@@ -8,8 +8,41 @@ urlpatterns = [
     path("panels/<int:pk>/", views.panel_detail, name="panel-detail"),
     path("panels/<int:pk>/decide/", views.panel_decide, name="panel-decide"),
     path("panels/<int:pk>/allegations/<int:allegation_pk>/vote/", views.vote_cast, name="vote-cast"),
+    # Discipline by vote and Loudermill (issue 9.7, 9.8).
     path(
-        "panels/<int:pk>/allegations/<int:allegation_pk>/discipline/", views.discipline_decide, name="discipline-decide"
+        "panels/<int:pk>/allegations/<int:allegation_pk>/proposals/",
+        guide_views.proposal_create,
+        name="proposal-create",
     ),
-    path("cases/<int:pk>/panel/", views.panel_convene, name="panel-convene"),
+    path("discipline/proposals/<int:pk>/vote/", guide_views.proposal_vote, name="proposal-vote"),
+    path("discipline/loudermills/", guide_views.loudermill_list, name="loudermill-list"),
+    path("discipline/<int:pk>/loudermill/", guide_views.loudermill_detail, name="loudermill-detail"),
+    path("discipline/<int:pk>/loudermill/notice/", guide_views.loudermill_notice, name="loudermill-notice"),
+    path("discipline/<int:pk>/loudermill/response/", guide_views.loudermill_response, name="loudermill-response"),
+    path("discipline/<int:pk>/loudermill/outcome/", guide_views.loudermill_outcome, name="loudermill-outcome"),
+    # Seating (issue 9.3, 9.4): convening a panel of a kind by rotation, conflicts and recusal.
+    path("cases/<int:pk>/panel/", seating_views.panel_convene, name="panel-convene"),
+    path("conflicts/", seating_views.conflict_list, name="conflict-list"),
+    path("conflicts/<int:pk>/withdraw/", seating_views.conflict_withdraw, name="conflict-withdraw"),
+    path("panels/<int:pk>/recusal/", seating_views.seat_recuse, name="seat-recuse"),
+    path("panels/<int:pk>/seats/<int:seat_pk>/recusal/", seating_views.seat_vacate, name="seat-vacate"),
+    # Hearings (issue 9.5): scheduling, the packet, the panel's evidence, and the public notice.
+    path("panels/<int:pk>/hearings/", hearing_views.hearing_schedule, name="hearing-schedule"),
+    path("hearings/<int:pk>/cancel/", hearing_views.hearing_cancel, name="hearing-cancel"),
+    path("panels/<int:pk>/packet.pdf", hearing_views.panel_packet, name="panel-packet"),
+    path(
+        "panels/<int:pk>/evidence/<int:evidence_pk>/file/",
+        hearing_views.panel_evidence_file,
+        name="panel-evidence-file",
+    ),
+    path("hearings/", hearing_views.hearing_public_list, name="hearing-public-list"),
+    # Appeals and proceedings after the Board (issue 9.9, 9.10).
+    path("appeals/", appeal_views.appeal_list, name="appeal-list"),
+    path("appeals/<int:pk>/", appeal_views.appeal_detail, name="appeal-detail"),
+    path("appeals/<int:pk>/panel/", appeal_views.appeal_panel_convene, name="appeal-panel-convene"),
+    path("appeals/<int:pk>/vote/", appeal_views.appeal_vote, name="appeal-vote"),
+    path("appeals/<int:pk>/decide/", appeal_views.appeal_decide, name="appeal-decide"),
+    path("cases/<int:pk>/appeals/", appeal_views.officer_appeal_enter, name="officer-appeal-enter"),
+    path("cases/<int:pk>/proceedings/", appeal_views.proceeding_new, name="proceeding-new"),
+    path("proceedings/<int:pk>/decide/", appeal_views.proceeding_decide, name="proceeding-decide"),
 ]

@@ -485,6 +485,17 @@ SPECTACULAR_SETTINGS = {
         "RequestedRecordOutcomeEnum": "investigations.models.RequestedRecord.Outcome",
         "RecordAnswerOutcomeEnum": "investigations.api.serializers.ANSWER_OUTCOMES",
         "FindingOutcomeEnum": "investigations.models.FindingOutcome",
+        "DisciplineProposalStatusEnum": "discipline.models.DisciplineProposal.Status",
+        "DisciplineDecisionStatusEnum": "discipline.models.DisciplineDecision.Status",
+        "LoudermillOutcomeEnum": "discipline.models.Loudermill.Outcome",
+        "VoteChoiceEnum": "discipline.models.panels.VoteChoice",
+        "PanelKindEnum": "discipline.models.Panel.Kind",
+        "PanelStatusEnum": "discipline.models.Panel.Status",
+        "ConflictKindEnum": "discipline.models.ConflictDeclaration.Kind",
+        "ProceedingKindEnum": "discipline.models.PostBoardProceeding.Kind",
+        "ProceedingOutcomeEnum": "discipline.models.PostBoardProceeding.Outcome",
+        "AppealOutcomeEnum": "discipline.models.Appeal.Outcome",
+        "DisciplineActionEnum": "discipline.models.DisciplineDecision.Action",
     },
 }
 

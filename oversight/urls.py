@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("accounts/", include("oversight.accounts.urls")),
     path("complaints/", include("intake.urls")),
+    path("complaints/status/appeal/", include("discipline.appeal_public_urls")),
     path("staff/investigations/", include("investigations.urls")),
     path("staff/notices/", include("oversight.notices.urls")),
     path("staff/jobs/", include("oversight.jobs.urls")),

@@ -110,12 +110,25 @@ def test_a_complaint_walks_through_every_stage(client, intake_user, director, in
         )
     page = _post(client, board_members[0], f"/board/panels/{panel.pk}/decide/", {"confirm_complete": "1"})
     assert b"Out of Policy (sustained)" in page.content
+    # The panel adopts corrective action by vote (issue 9.7): the guide's least serious category, whose
+    # presumptive sanction is corrective, is final when adopted (no Loudermill), so the case closes.
+    from discipline.models import DisciplineProposal, MisconductCategory, SanctionLevel
+
+    category = MisconductCategory.objects.get(name__startswith="Category A")
+    level = SanctionLevel.objects.get(name="Command counseling", guide=category.guide)
     _post(
         client,
         board_members[0],
-        f"/board/panels/{panel.pk}/allegations/{allegation.pk}/discipline/",
-        {f"d{allegation.pk}-action": "suspension", f"d{allegation.pk}-rationale": "Guide category C; just cause"},
+        f"/board/panels/{panel.pk}/allegations/{allegation.pk}/proposals/",
+        {
+            f"d{allegation.pk}-category": category.pk,
+            f"d{allegation.pk}-level": level.pk,
+            f"d{allegation.pk}-just_cause": "Discourtesy bears on the officer's work with the public.",
+        },
     )
+    proposal = DisciplineProposal.objects.get(allegation=allegation)
+    for member in board_members[:2]:
+        _post(client, member, f"/board/discipline/proposals/{proposal.pk}/vote/", {f"p{proposal.pk}-choice": "approve"})
 
     case.refresh_from_db()
     assert case.status == Case.Status.CLOSED

@@ -99,9 +99,11 @@ def test_investigator_sees_only_assigned_cases(client, intake_user, director, in
     assert client.get("/api/v1/cases/").json()["count"] == 1
 
 
-def test_board_member_sees_only_their_panels_cases(client, intake_user, director, investigator, board_members):
-    case, panel, _allegation = case_awaiting_discipline(intake_user, director, investigator, board_members[:2])
-    client.force_login(board_members[2])
+def test_board_member_sees_only_their_panels_cases(
+    client, intake_user, director, investigator, board_members, board_alternates
+):
+    case, panel, _allegation = case_awaiting_discipline(intake_user, director, investigator, board_members)
+    client.force_login(board_alternates[0])
     assert client.get(f"/board/panels/{panel.pk}/").status_code == 404
     client.force_login(board_members[0])
     assert client.get(f"/board/panels/{panel.pk}/").status_code == 200
@@ -146,7 +148,12 @@ def test_status_actions_do_nothing_without_an_unlocked_complaint(client):
 
     file_through_form(Client())
     assert b"Open my status page" in client.get("/complaints/status/").content
-    for url in ("/complaints/status/add/", "/complaints/status/survey/", "/complaints/status/reconsider/"):
+    for url in (
+        "/complaints/status/add/",
+        "/complaints/status/survey/",
+        "/complaints/status/reconsider/",
+        "/complaints/status/appeal/",
+    ):
         response = client.post(url, {"body": "x", "overall": "5", "reason": "x"})
         assert response.status_code == 302 and response["Location"] == "/complaints/status/"
     assert not FilerMessage.objects.exists() and not SurveyAnswer.objects.exists()
@@ -274,10 +281,46 @@ EXPECTED_ROLES = {
     "board/panels/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/decide/": {Role.BOARD, Role.DIRECTOR},
     "board/panels/<int:pk>/allegations/<int:allegation_pk>/vote/": {Role.BOARD},
-    "board/panels/<int:pk>/allegations/<int:allegation_pk>/discipline/": {Role.BOARD, Role.DIRECTOR},
+    "board/panels/<int:pk>/allegations/<int:allegation_pk>/proposals/": {Role.BOARD, Role.DIRECTOR},
+    "board/discipline/proposals/<int:pk>/vote/": {Role.BOARD},
+    "board/discipline/loudermills/": {Role.DIRECTOR},
+    "board/discipline/<int:pk>/loudermill/": {Role.DIRECTOR},
+    "board/discipline/<int:pk>/loudermill/notice/": {Role.DIRECTOR},
+    "board/discipline/<int:pk>/loudermill/response/": {Role.DIRECTOR},
+    "board/discipline/<int:pk>/loudermill/outcome/": {Role.DIRECTOR},
     "board/cases/<int:pk>/panel/": {Role.DIRECTOR},
+    "board/conflicts/": {Role.BOARD},
+    "board/conflicts/<int:pk>/withdraw/": {Role.BOARD},
+    "board/panels/<int:pk>/recusal/": {Role.BOARD},
+    "board/panels/<int:pk>/seats/<int:seat_pk>/recusal/": {Role.DIRECTOR},
+    "board/panels/<int:pk>/hearings/": {Role.DIRECTOR},
+    "board/hearings/<int:pk>/cancel/": {Role.DIRECTOR},
+    "board/panels/<int:pk>/packet.pdf": {Role.BOARD, Role.DIRECTOR},
+    "board/panels/<int:pk>/evidence/<int:evidence_pk>/file/": {Role.BOARD, Role.DIRECTOR},
+    "board/hearings/": "public",
     "board/bylaws/": {Role.BOARD, Role.DIRECTOR},
     "board/bylaws/change/": {Role.DIRECTOR},
+    "board/bylaws/versions/record/": {Role.DIRECTOR},
+    "board/members/": {Role.BOARD, Role.DIRECTOR},
+    "board/members/appoint/": {Role.DIRECTOR},
+    "board/members/<int:pk>/end/": {Role.DIRECTOR},
+    "board/members/<int:pk>/leadership/": {Role.DIRECTOR},
+    "board/subcommittees/": {Role.BOARD, Role.DIRECTOR},
+    "board/subcommittees/create/": {Role.DIRECTOR},
+    "board/subcommittees/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
+    "board/subcommittees/<int:pk>/dissolve/": {Role.DIRECTOR},
+    "board/subcommittees/<int:pk>/actions/": {Role.DIRECTOR},
+    "board/subcommittees/actions/<int:pk>/review/": {Role.DIRECTOR},
+    "board/trainings/": {Role.BOARD, Role.DIRECTOR},
+    "board/trainings/create/": {Role.DIRECTOR},
+    "board/trainings/complete/": {Role.DIRECTOR},
+    "api/v1/board/members/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/bylaws/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/panels/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/panels/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/panels/<int:pk>/recusal/": {Role.BOARD},
+    "api/v1/board/conflicts/": {Role.BOARD},
+    "api/v1/cases/<int:pk>/panels/": {Role.DIRECTOR},
     "reports/annual/": "public",
     "reports/annual/<int:year>/": "public",
     "reports/annual/<int:year>.pdf": "public",
@@ -290,6 +333,31 @@ EXPECTED_ROLES = {
     "api/v1/records-requests/<int:pk>/records/<int:record_pk>/answer/": {Role.LIAISON},
     "api/v1/investigations/": {Role.DIRECTOR, Role.INTAKE, Role.INVESTIGATOR},
     "api/v1/investigations/<int:pk>/": {Role.DIRECTOR, Role.INTAKE, Role.INVESTIGATOR},
+    "api/v1/board/panels/<int:pk>/hearings/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/panels/<int:pk>/votes/": {Role.BOARD},
+    "api/v1/board/panels/<int:pk>/tally/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/panels/<int:pk>/results/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/discipline/proposals/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/discipline/proposals/<int:pk>/votes/": {Role.BOARD},
+    "api/v1/board/discipline/decisions/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/discipline/decisions/<int:pk>/loudermill/notice/": {Role.DIRECTOR},
+    "api/v1/board/discipline/decisions/<int:pk>/loudermill/response/": {Role.DIRECTOR},
+    "api/v1/board/discipline/decisions/<int:pk>/loudermill/outcome/": {Role.DIRECTOR},
+    # Appeals, proceedings after the Board and final outcomes (issue 9.9, 9.10).
+    "complaints/status/appeal/": "public",
+    "board/appeals/": {Role.DIRECTOR},
+    "board/appeals/<int:pk>/": {Role.BOARD, Role.DIRECTOR},
+    "board/appeals/<int:pk>/panel/": {Role.DIRECTOR},
+    "board/appeals/<int:pk>/vote/": {Role.BOARD},
+    "board/appeals/<int:pk>/decide/": {Role.BOARD, Role.DIRECTOR},
+    "board/cases/<int:pk>/appeals/": {Role.DIRECTOR, Role.INTAKE},
+    "board/cases/<int:pk>/proceedings/": {Role.DIRECTOR},
+    "board/proceedings/<int:pk>/decide/": {Role.DIRECTOR},
+    "api/v1/board/appeals/": {Role.BOARD, Role.DIRECTOR},
+    "api/v1/board/appeals/<int:pk>/votes/": {Role.BOARD},
+    "api/v1/cases/<int:pk>/appeals/": {Role.DIRECTOR, Role.INTAKE},
+    "api/v1/board/proceedings/": {Role.DIRECTOR},
+    "api/v1/board/final-outcomes/": {Role.DIRECTOR},
     "api/schema/": "public",
 }
 

@@ -60,8 +60,9 @@ def test_filer_status_page_queries_do_not_grow(client, intake_user, django_asser
     for i in range(n):
         filer_message_send(complaint=complaint, body=f"Message {i}", actor=intake_user)
         client.post("/complaints/status/add/", {"body": f"Reply {i}", "attachments": [photo()]})
-    # session, its savepoint/update/release, the complaint, messages with files, the timeline, reconsideration
-    _count(client, "/complaints/status/", django_assert_max_num_queries, 9)
+    # session, its savepoint/update/release, the complaint, messages with files, the timeline, reconsideration,
+    # and the Board's results and appeal parts (issue 9: one query to learn there is no Board result yet)
+    _count(client, "/complaints/status/", django_assert_max_num_queries, 10)
 
 
 def test_staff_case_page_queries_do_not_grow_with_filer_messages(client, intake_user):

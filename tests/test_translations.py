@@ -59,6 +59,13 @@ PUBLIC_FILES = (
     "intake/filer_notices.py",
     "intake/filing.py",
     "intake/neighbourhoods.py",
+    "templates/discipline/public/*",
+    "templates/discipline/partials/_status_results.html",
+    "templates/discipline/partials/_status_appeal.html",
+    "templates/discipline/partials/_hearing_when.html",
+    "templates/discipline/appeal_status_form.html",
+    "discipline/status_results.py",
+    "discipline/results_told.py",
 )
 PUBLIC_CODE = (
     "intake.forms.ComplaintForm",
@@ -66,6 +73,24 @@ PUBLIC_CODE = (
     "intake.models.Case.Decision",
     "investigations.models.FindingOutcome",
     "reports.selectors.annual_report_data",
+    "discipline.appeal_forms.FilerAppealForm",
+    # Decorated functions: __wrapped__ reaches the function in its own module.
+    "discipline.appeal_views.status_appeal.__wrapped__.__wrapped__",
+    "discipline.appeal_views._file",
+    "discipline.appeals.window_text",
+    "discipline.appeals.AppealOption",
+    "discipline.appeals._option",
+    "discipline.appeals._late_reason",
+    "discipline.appeals.appeal_file.__wrapped__",
+    "discipline.models.Appeal.Status",
+    "discipline.models.Appeal.Outcome",
+    "discipline.models.Panel.Kind",
+    "discipline.models.DisciplineDecision.Action",
+    "discipline.models.panels.NoFindingRule",
+    "discipline.models.Loudermill.Outcome",
+    "discipline.models.PostBoardProceeding.Kind",
+    "discipline.models.PostBoardProceeding.Outcome",
+    "oversight.governance.models.TieRule",
 )
 PUBLIC_MARK = "Translators: public"
 # Keep in step with the Makefile's `messages` target.

@@ -7,8 +7,8 @@
 - ``appeals``: appeals, grievances, Civil Service Board appeals, arbitration, final outcomes.
 """
 
+from .appeals import *  # noqa: F401,F403
+from .guide import *  # noqa: F401,F403
+from .hearings import *  # noqa: F401,F403
 from .panels import DisciplineDecision, Panel, PanelResult, Vote  # noqa: F401
 from .seating import *  # noqa: F401,F403
-from .hearings import *  # noqa: F401,F403
-from .guide import *  # noqa: F401,F403
-from .appeals import *  # noqa: F401,F403

@@ -43,9 +43,12 @@ from oversight.notices.services import notice_deliver, notice_send
 from reports.tasks import annual_report_render_task
 from tests.arrange import case_awaiting_discipline, case_before_panel, case_investigating, case_received
 from tests.conftest import make_user
+from tests.discipline.arrange_appeals import appeal_arrange
+from tests.discipline.arrange_discipline import discipline_arrange
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.login import log_in
 from tests.factories import AllegationTypeFactory, EmployeeFactory, file_complaint, pdf_bytes
+from tests.governance.arrange_board import board_arrange
 from tests.test_permissions import EXPECTED_ROLES
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,7 +95,17 @@ PAGES = {
     "staff/jobs/<int:pk>/": "job",
     "board/panels/": {},
     "board/panels/<int:pk>/": {"pk": "panel"},
+    "board/discipline/loudermills/": {},
+    "board/discipline/<int:pk>/loudermill/": {"pk": "discipline_decision"},
     "board/bylaws/": {},
+    "board/members/": {},
+    "board/subcommittees/": {},
+    "board/subcommittees/<int:pk>/": {"pk": "subcommittee"},
+    "board/trainings/": {},
+    "board/conflicts/": {},
+    "board/appeals/": {},
+    "board/appeals/<int:pk>/": {"pk": "appeal"},
+    "board/cases/<int:pk>/proceedings/": {"pk": "appeal_case"},
 }
 # Every other staff route, and why it is no page to check: a new route fails
 # test_every_staff_route_is_a_page_or_says_why_not until it is put in one of the two.
@@ -109,6 +122,8 @@ NOT_PAGES = {
     "staff/notices/letters/batches/<int:pk>/letters.pdf": FILE,
     "staff/audit/reads.csv": FILE,
     "staff/jobs/<int:pk>/status.json": "JSON for the job page's script",
+    "board/panels/<int:pk>/packet.pdf": FILE,
+    "board/panels/<int:pk>/evidence/<int:evidence_pk>/file/": FILE,
     **dict.fromkeys(
         [
             "complaints/staff/cases/<int:pk>/allegations/",
@@ -150,10 +165,34 @@ NOT_PAGES = {
             "staff/notices/inbox/read/",
             "board/panels/<int:pk>/decide/",
             "board/panels/<int:pk>/allegations/<int:allegation_pk>/vote/",
-            "board/panels/<int:pk>/allegations/<int:allegation_pk>/discipline/",
+            "board/panels/<int:pk>/allegations/<int:allegation_pk>/proposals/",
+            "board/discipline/proposals/<int:pk>/vote/",
+            "board/discipline/<int:pk>/loudermill/notice/",
+            "board/discipline/<int:pk>/loudermill/response/",
+            "board/discipline/<int:pk>/loudermill/outcome/",
             "board/cases/<int:pk>/panel/",
+            "board/conflicts/<int:pk>/withdraw/",
+            "board/panels/<int:pk>/recusal/",
+            "board/panels/<int:pk>/seats/<int:seat_pk>/recusal/",
+            "board/panels/<int:pk>/hearings/",
+            "board/hearings/<int:pk>/cancel/",
             "board/bylaws/change/",
+            "board/bylaws/versions/record/",
+            "board/members/appoint/",
+            "board/members/<int:pk>/end/",
+            "board/members/<int:pk>/leadership/",
+            "board/subcommittees/create/",
+            "board/subcommittees/<int:pk>/dissolve/",
+            "board/subcommittees/<int:pk>/actions/",
+            "board/subcommittees/actions/<int:pk>/review/",
+            "board/trainings/create/",
+            "board/trainings/complete/",
             "reports/annual/<int:year>/render/",
+            "board/appeals/<int:pk>/panel/",
+            "board/appeals/<int:pk>/vote/",
+            "board/appeals/<int:pk>/decide/",
+            "board/cases/<int:pk>/appeals/",
+            "board/proceedings/<int:pk>/decide/",
         ],
         POST,
     ),
@@ -262,6 +301,7 @@ def _arrange():
     users = _users()
     intake, director, investigator = users[Role.INTAKE], users[Role.DIRECTOR], users[Role.INVESTIGATOR]
     liaison, board = users[Role.LIAISON], users["board"]
+    subcommittee = board_arrange(director, board)
     received = case_received(intake)
     group = incident_group_create(name="Protest on SE Hawthorne", actor=intake)
     incident_group_add_case(group=group, case=received, actor=intake)
@@ -270,6 +310,8 @@ def _arrange():
     request = _investigation_at_work(working, investigator, liaison, director)
     case_before_panel(intake, director, investigator, board)
     _discipline_case, panel, _allegation = case_awaiting_discipline(intake, director, investigator, board)
+    discipline_decision = discipline_arrange(_discipline_case, director, board)
+    appeal = appeal_arrange(intake, director, investigator, board)
     batch, failed_notice = _notices(director)
     # Queued on this run's own Redis db, where no worker listens: each page shows a job waiting.
     jobs = {
@@ -295,6 +337,10 @@ def _arrange():
         "failed_notice": failed_notice,
         "investigator": investigator,
         "panel": panel,
+        "discipline_decision": discipline_decision,
+        "appeal": appeal,
+        "appeal_case": appeal.case,
+        "subcommittee": subcommittee,
         "jobs": jobs,
     }
 

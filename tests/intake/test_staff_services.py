@@ -355,6 +355,6 @@ def test_completed_findings_on_the_chief_are_sent_to_the_mayor(intake_user, dire
 
 
 def test_findings_without_the_chief_do_not_go_to_the_mayor(intake_user, director, investigator, board_members):
-    case, _panel = case_before_panel(intake_user, director, investigator, board_members[:2])
+    case, _panel = case_before_panel(intake_user, director, investigator, board_members)
     assert Case.objects.get(pk=case.pk).investigation.status == "completed"
     assert not Notice.objects.filter(dedupe_key=f"mayor-findings-{case.pk}").exists()

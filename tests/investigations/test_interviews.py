@@ -172,6 +172,32 @@ EXPORT_ROUTES = {
     "staff/investigations/cases/<int:pk>/prosecutor-export/": (
         "POST /staff/investigations/cases/{case}/prosecutor-export/"
     ),
+    # The Board's API (issue 9): the lists are requested here; the rest read one panel, appeal or
+    # decision, which carry findings, votes and levels but no statement (the packet is checked per reader
+    # in tests/discipline/test_hearings.py), or are writes answering with those same fields.
+    "api/v1/board/appeals/": "/api/v1/board/appeals/",
+    "api/v1/board/bylaws/": "/api/v1/board/bylaws/",
+    "api/v1/board/conflicts/": None,  # a Board member's own declarations (officer, case); not the Director's
+    "api/v1/board/discipline/decisions/": "/api/v1/board/discipline/decisions/",
+    "api/v1/board/final-outcomes/": "/api/v1/board/final-outcomes/",
+    "api/v1/board/members/": "/api/v1/board/members/",
+    "api/v1/board/panels/": "/api/v1/board/panels/",
+    "api/v1/board/proceedings/": "/api/v1/board/proceedings/",
+    "api/v1/board/appeals/<int:pk>/votes/": None,
+    "api/v1/board/discipline/decisions/<int:pk>/loudermill/notice/": None,
+    "api/v1/board/discipline/decisions/<int:pk>/loudermill/outcome/": None,
+    "api/v1/board/discipline/decisions/<int:pk>/loudermill/response/": None,
+    "api/v1/board/discipline/proposals/": None,
+    "api/v1/board/discipline/proposals/<int:pk>/votes/": None,
+    "api/v1/board/panels/<int:pk>/": None,
+    "api/v1/board/panels/<int:pk>/hearings/": None,
+    "api/v1/board/panels/<int:pk>/recusal/": None,
+    "api/v1/board/panels/<int:pk>/results/": None,
+    "api/v1/board/panels/<int:pk>/tally/": None,
+    "api/v1/board/panels/<int:pk>/votes/": None,
+    "api/v1/cases/<int:pk>/appeals/": None,
+    "api/v1/cases/<int:pk>/panels/": None,
+    "board/panels/<int:pk>/packet.pdf": None,
 }
 
 
