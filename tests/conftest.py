@@ -60,6 +60,18 @@ def settings_for_tests(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def each_test_starts_in_the_default_language():
+    """LocaleMiddleware leaves the last request's language active in the thread; a test that reads a
+    translated label outside a request must not see the language an earlier test's page was in."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def force_login_passes_the_second_factor(monkeypatch):
     """``client.force_login`` also verifies the session with the user's own authenticator (tests/mfa.py)."""
     from django.test import Client

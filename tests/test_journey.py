@@ -113,7 +113,9 @@ def test_a_complaint_walks_through_every_stage(client, intake_user, director, in
     # The panel adopts corrective action by vote (issue 9.7): the guide's least serious category, whose
     # presumptive sanction is corrective, is final when adopted (no Loudermill), so the case closes.
     from discipline.models import DisciplineProposal, MisconductCategory, SanctionLevel
+    from tests.discipline.arrange_discipline import starter_guide
 
+    starter_guide()
     category = MisconductCategory.objects.get(name__startswith="Category A")
     level = SanctionLevel.objects.get(name="Command counseling", guide=category.guide)
     _post(

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from intake.models import Case
 from oversight.accounts.roles import Role
 from tests.conftest import make_board_user, make_user
+from tests.discipline.arrange_discipline import starter_guide
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.login import log_in as _log_in
 from tests.factories import AllegationTypeFactory, ChiefFactory, EmployeeFactory, pdf_bytes
@@ -77,6 +78,7 @@ def test_a_case_goes_through_every_stage_of_the_law_in_the_browser(page, live_se
         _person(Role.BOARD, "board3", "Bram", "Cole"),
     ]
     _person(Role.BOARD, "board4", "Bix", "Dunn")  # on the Board but not on this panel
+    starter_guide()  # the migration's data; a browser test before this one may have flushed it
 
     # 1. A community member files a complaint.
     page.goto(f"{live_server.url}/complaints/new/")
