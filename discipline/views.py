@@ -1,4 +1,3 @@
-import math
 from functools import partial
 
 from django.contrib import messages
@@ -23,7 +22,7 @@ from . import services
 from .filters import PanelFilter
 from .forms import PanelConveneForm
 from .hearing_forms import HearingCancelForm, HearingScheduleForm, HearingVoteForm, PanelDecideForm
-from .hearings import hearing_list_for_panel, hearing_view_rows, panel_seat_list
+from .hearings import Tally, hearing_list_for_panel, hearing_view_rows, panel_seat_list
 from .models import Panel
 from .permissions import can_convene_panel, is_panel_member
 from .selectors import (
@@ -93,6 +92,8 @@ def panel_detail(request, pk):
             if member and is_open
             else None
         )
+    # The votes needed, counted the one way the tally counts them (hearings.Tally), frozen at convening.
+    needed = Tally(len(members), panel.threshold, panel.quorum)
     context = {
         "panel": panel,
         "case": case,
@@ -113,8 +114,8 @@ def panel_detail(request, pk):
         "decide_form": PanelDecideForm(prefix="close"),
         "confirm_field": CONFIRM_FIELD,
         "returned": any(r["result"] and r["result"].is_returned for r in rows),
-        "votes_to_adopt": math.ceil(panel.threshold * len(members)),
-        "votes_for_quorum": math.ceil(panel.quorum * len(members)),
+        "votes_to_adopt": needed.adopt_needed,
+        "votes_for_quorum": needed.quorum_needed,
         "threshold": panel.threshold,
         "quorum": panel.quorum,
     }

@@ -174,7 +174,8 @@ def test_an_affirmed_appeal_closes_the_case_with_the_boards_finding_final(
     assert final.final_finding == final.board_finding == "out_of_policy" and final.set_by == "appeal"
     # A sustained finding with no discipline decided yet goes back to discipline.
     assert case.status == Case.Status.DISCIPLINE
-    assert appeal.appeals_panel.status == Panel.Status.OPEN or appeal.appeals_panel.decided_at is not None
+    appeal.appeals_panel.refresh_from_db()
+    assert appeal.appeals_panel.status == Panel.Status.DECIDED and appeal.appeals_panel.decided_at is not None
 
 
 def test_a_reversal_that_clears_the_officer_closes_the_case(intake_user, director, investigator, board_members):
