@@ -91,6 +91,47 @@ BEGIN
             integrity_link_hash(prev, TG_TABLE_NAME, hid, shape, digest));
     RETURN NULL;
 END $$;
+
+-- The rows a table already holds when its chain trigger is first created: written by the same
+-- `migrate` (a data migration's history row) before any trigger could link them. Linked in id order,
+-- as integrity_chain_link would have; called for a table whose trigger was missing (install.py), and
+-- only when the chain holds no link of that table yet.
+CREATE OR REPLACE FUNCTION integrity_link_existing(tbl text, pkcol text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path TO pg_catalog, {schema} {settings}
+AS $$
+DECLARE
+    r record;
+    cols text[];
+    shape bytea;
+    hid bigint;
+    digest bytea;
+    prev bytea;
+    n integer := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock({lock});
+    -- Only a table the chain has never linked: a dropped trigger on a linked table adopts nothing.
+    IF EXISTS (SELECT 1 FROM integrity_historylink WHERE table_name = tbl) THEN
+        RETURN 0;
+    END IF;
+    FOR r IN EXECUTE format(
+        'SELECT to_jsonb(h) AS j FROM %I AS h WHERE NOT EXISTS (SELECT 1 FROM integrity_historylink AS l '
+        'WHERE l.table_name = %L AND l.history_id = h.%I) ORDER BY h.%I', tbl, tbl, pkcol, pkcol)
+    LOOP
+        cols := ARRAY(SELECT jsonb_object_keys(r.j));
+        shape := integrity_shape_key(cols);
+        hid := (r.j ->> pkcol)::bigint;
+        digest := integrity_row_digest(r.j);
+        IF NOT EXISTS (SELECT 1 FROM integrity_historyshape WHERE key = shape) THEN
+            INSERT INTO integrity_historyshape (key, columns) VALUES (shape, cols);
+        END IF;
+        SELECT l.hash INTO prev FROM integrity_historylink AS l ORDER BY l.seq DESC LIMIT 1;
+        prev := coalesce(prev, '\x{genesis}'::bytea);
+        INSERT INTO integrity_historylink (table_name, history_id, shape, row_digest, prev_hash, hash)
+        VALUES (tbl, hid, shape, digest, prev, integrity_link_hash(prev, tbl, hid, shape, digest));
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END $$;
 """
 
 
@@ -195,8 +236,13 @@ def install(using="default"):
         _install_functions(cursor, cursor.fetchone()[0])
         problems = trigger_problems(cursor, tables)
         wanted = wanted_triggers(tables)
-        for table, name, _why in problems:
+        for table, name, why in problems:
             _create_trigger(cursor, table, name, wanted[(table, name)])
+            if name == CHAIN and why == "missing":
+                # A new history table: rows a data migration wrote before the trigger existed join the
+                # chain now. A table already in the chain adopts nothing (a dropped, disabled or
+                # altered trigger), so what was written while it was off stays unlinked and named.
+                cursor.execute("SELECT integrity_link_existing(%s, %s)", [table, wanted[(table, name)]])
         if settings.DATABASE_APP_ROLE:
             grant_app_role(cursor, settings.DATABASE_APP_ROLE, tables)
         return problems

@@ -136,3 +136,24 @@ def test_the_session_time_zone_does_not_change_a_digest(history, director):
         cursor.execute("SET TIME ZONE 'UTC'")
         cursor.execute("SET IntervalStyle = 'postgres'")
     assert history_verify().ok
+
+
+def test_history_a_data_migration_wrote_before_the_trigger_existed_is_linked_at_install():
+    """discipline 0006 seeds the starter guide with a history row during the migrate that creates its
+    table, before any trigger; the install after migrate links it, so a fresh database verifies."""
+    from discipline.models import DisciplineGuide
+
+    (seeded,) = DisciplineGuide.history.filter(history_change_reason__startswith="Starter discipline guide")
+    assert _link(seeded).table_name == "discipline_historicaldisciplineguide"
+
+
+def test_a_row_written_while_the_chain_trigger_was_dropped_is_not_adopted_by_a_reinstall(history, director):
+    """Only a table new to the chain adopts its rows; a dropped trigger's gap stays visible."""
+    from oversight.integrity.install import CHAIN, install
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER integrity_chain ON intake_historicalcase")
+    save_audited(history, actor=director, reason="Saved while the chain trigger was gone")
+    assert ("intake_historicalcase", CHAIN, "missing") in install()
+    link_pending()
+    assert "no link (intake_historicalcase" in verify_fails()
