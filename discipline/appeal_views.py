@@ -29,7 +29,7 @@ from .appeal_forms import (
     ProceedingDecideForm,
     ProceedingForm,
 )
-from .models import Appeal, FinalOutcome, Panel, PostBoardProceeding
+from .models import Appeal, Panel, PostBoardProceeding
 
 APPEAL_STAGES = (Case.Status.DISCIPLINE, Case.Status.ON_APPEAL, Case.Status.CLOSED)
 
@@ -49,11 +49,9 @@ def appeals_section(request, case):
     context = {
         "template": "discipline/appeal_case_section.html",
         "case": case,
-        "appeals": svc.appeal_list_for_case(case),
-        "proceedings": outcomes.proceeding_list_for_case(case),
-        "final_outcomes": list(
-            FinalOutcome.objects.filter(allegation__case=case).select_related("allegation__allegation_type")
-        ),
+        "appeals": svc.appeal_list_for_case(case, user=user),
+        "proceedings": outcomes.proceeding_list_for_case(case, user=user),
+        "final_outcomes": outcomes.final_outcome_list_for_case(case, user=user),
         "may_record_proceeding": outcomes.can_record_proceeding(user),
         "may_open_appeals": svc.can_manage_appeals(user),
     }
@@ -64,9 +62,13 @@ def appeals_section(request, case):
 
 
 def appeal_timeline_parts(case, user):
-    proceedings = PostBoardProceeding.objects.filter(decision__allegation__case_id=case.pk).values("pk")
+    """Only what the reader may see: an appeal's history carries the appellant's grounds."""
+    appeals = svc.appeal_list_visible_to(user=user).filter(case_id=case.pk).values("pk")
+    proceedings = (
+        outcomes.proceeding_list_visible_to(user=user).filter(decision__allegation__case_id=case.pk).values("pk")
+    )
     return [
-        (gettext_lazy("Appeal"), Appeal.history.filter(case_id=case.pk)),
+        (gettext_lazy("Appeal"), Appeal.history.filter(id__in=appeals)),
         (gettext_lazy("Proceeding after the Board"), PostBoardProceeding.history.filter(id__in=proceedings)),
     ]
 
@@ -210,7 +212,7 @@ def proceeding_new(request, pk):
 
 
 def _proceeding_page(request, case, form, *, status=200):
-    context = {"case": case, "form": form, "proceedings": outcomes.proceeding_list_for_case(case)}
+    context = {"case": case, "form": form, "proceedings": outcomes.proceeding_list_for_case(case, user=request.user)}
     for proceeding in context["proceedings"]:
         proceeding.decide_form = ProceedingDecideForm(prefix=f"p{proceeding.pk}") if proceeding.is_open else None
     return render(request, "discipline/outcome_proceeding_form.html", context, status=status)

@@ -6,9 +6,9 @@ The window is a clock of ``Deadline.Rule.APPEAL_WINDOW`` on the result's row: th
 findings, the ``DisciplineDecision`` for discipline. Its length is the appeal window the panel froze from
 the bylaws when it was convened (``Panel.appeal_window_days``), counted in calendar days from the
 decision; a last day that is not a business day runs to the next (oversight/calendar). The clock starts
-when a part calls ``appeal_window_open`` as it records the result; a result whose part did not call it
-gets its clock the first time anyone asks (``appeal_window_for``), started at the result's own time, so
-the due date is the same either way.
+when the result is recorded (``appeal_window_open``, called by ``finding_adopt`` and the discipline
+adoption); results recorded before windows existed got theirs, from the result's own time, in migration
+``0010_appeal_windows_backfill``. Reading the options (``_case_facts``) never starts one.
 """
 
 import math
@@ -29,7 +29,7 @@ from investigations.models import FindingOutcome
 from oversight.accounts.roles import Role, has_role
 from oversight.calendar.business_days import PACIFIC
 from oversight.calendar.models import Deadline
-from oversight.calendar.selectors import deadline_for, deadline_list_for
+from oversight.calendar.selectors import deadline_list_for
 from oversight.calendar.services import deadline_start
 from oversight.history import save_audited
 from oversight.roster.models import Employee
@@ -87,23 +87,6 @@ def appeal_window_open(*, panel, actor, about=None):
     )
     final_outcomes_refresh(case=panel.case, actor=actor)
     return deadline
-
-
-def appeal_window_for(subject):
-    """The appeal window on a decided result, started at the result's own time if nobody started it."""
-    deadline = deadline_for(subject, Deadline.Rule.APPEAL_WINDOW)
-    if deadline is None:
-        panel = subject if isinstance(subject, Panel) else subject.panel
-        deadline = appeal_window_open(panel=panel, about=subject, actor=None)
-    return deadline
-
-
-def appeal_windows_ensure(case):
-    """Every decided result of the case has its window (started at the result's own time)."""
-    for panel in Panel.objects.filter(case=case, kind__in=APPEALABLE_PANELS, status=Panel.Status.DECIDED):
-        appeal_window_for(panel)
-    for decision in DisciplineDecision.objects.filter(allegation__case=case).select_related("panel"):
-        appeal_window_for(decision)
 
 
 def window_text(deadline):
@@ -239,13 +222,13 @@ def _appeals_by_party(appeals, party):
 
 
 def _option(allegation, concerns, subject, panel, filed, now, windows):
-    key = (type(subject).__name__, subject.pk)
-    if key not in windows:  # one window per result, whatever the number of allegations it decided
-        windows[key] = appeal_window_for(subject)
-    window = windows[key]
-    option = AppealOption(allegation, concerns, subject, panel, window.due_at, True, window=window)
+    window = windows.get((type(subject).__name__, subject.pk))  # one per result, read once by _case_facts
+    option = AppealOption(allegation, concerns, subject, panel, window and window.due_at, True, window=window)
     option.appeal = filed.get((allegation.pk, concerns))
-    if option.appeal is not None:
+    if window is None:  # cannot happen since results open their window; refuse rather than guess a date
+        option.may_appeal = False
+        option.why_not = _("No time to appeal is recorded for this result. Ask the Office.")
+    elif option.appeal is not None:
         option.may_appeal = False
         option.why_not = _("An appeal was filed on %(d)s.") % {"d": _day(option.appeal.filed_at)}
     elif now > window.due_at:
@@ -289,6 +272,8 @@ def appeal_file(
         raise RuleViolation(_("There is no Board result on this allegation that you may appeal."))
     if option.appeal is not None:
         return option.appeal
+    if option.window is None:
+        raise RuleViolation(option.why_not)
     if not str(grounds).strip():
         raise ValidationError({"grounds": _("Say why you appeal.")})
     if case.status not in OPEN_CASE_STATUSES:
@@ -500,9 +485,11 @@ def appeals_waiting_for_panel():
     )
 
 
-def appeal_list_for_case(case):
+def appeal_list_for_case(case, *, user):
+    """The case's appeals the user may see (``appeal_list_visible_to``), oldest first."""
     return list(
-        Appeal.objects.filter(case=case)
+        appeal_list_visible_to(user=user)
+        .filter(case=case)
         .select_related("allegation__allegation_type", "appeals_panel", "complaint", "employee")
         .order_by("filed_at", "pk")
     )

@@ -75,6 +75,11 @@ def can_propose_discipline(user, panel):
     return is_panel_member(user, panel) or has_role(user, Role.DIRECTOR)
 
 
+def case_awaits_discipline(case):
+    """R3.5: discipline is proposed and decided only while the case is at discipline."""
+    return case.status == Case.Status.DISCIPLINE
+
+
 def proposal_list_for_panel(panel):
     """The panel's proposals with their factors and vote counts, newest first, in constant queries."""
     return (
@@ -199,7 +204,7 @@ def _allegation_for_discipline(allegation):
         raise RuleViolation(NO_AUTHORITY_OVER_CHIEF)
     if not sustained_results(case).filter(allegation=allegation).exists():
         raise RuleViolation(_("Discipline is decided only for a sustained allegation."))
-    if case.status != Case.Status.DISCIPLINE:
+    if not case_awaits_discipline(case):
         raise RuleViolation(_("This case is not awaiting discipline."))
     return case, discipline_panel_for(case)
 

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from intake.chief import AGAINST_CHIEF
 from intake.models import Allegation
 from oversight.accounts.roles import Role, role_required
+from oversight.audit.models import SensitiveRead
+from oversight.audit.reads import read_log
 from oversight.lists import Sort, list_page
 from oversight.web import submit_form
 
@@ -92,7 +94,10 @@ def loudermill_detail(request, pk):
         else:
             context["response_form"] = LoudermillResponseForm(initial={"response": loudermill.response})
             context["outcome_form"] = LoudermillOutcomeForm(category=decision.category)
-    return render(request, "discipline/loudermill_detail.html", context)
+    response = render(request, "discipline/loudermill_detail.html", context)
+    # The officer's response to proposed discipline is a personnel record: each reading is logged.
+    read_log(request, kind=SensitiveRead.Kind.LOUDERMILL, obj=decision, case_number=decision.allegation.case.number)
+    return response
 
 
 def _step(request, pk, form_class, service, success, form_kwargs=None):

@@ -12,7 +12,7 @@ from oversight.accounts import need_to_know as ntk
 from oversight.accounts.need_to_know import FieldGroup
 from oversight.accounts.roles import Role, public, role_required
 from oversight.audit.reads import Kind, Outcome, read_log
-from oversight.pdf import render_pdf
+from oversight.pdf import pdf_join, render_pdf
 from oversight.web import submit_form
 
 from . import hearings
@@ -59,6 +59,10 @@ def panel_packet(request, pk):
     panel = panel_get_for(user=request.user, pk=pk)
     context = hearings.packet_context(panel, request.user)
     pdf = render_pdf("discipline/hearing_packet_pdf.html", context)
+    if context["stored_report"]:
+        # The report as OCPA stored it follows the packet, page for page (it holds what a panel may read).
+        with context["stored_report"].open("rb") as report:
+            pdf = pdf_join(pdf, report)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="case-{panel.case.number}-packet.pdf"'
     groups = ntk.groups_shown_on_case(request.user, panel.case, tuple(FieldGroup))

@@ -299,5 +299,6 @@ def packet_context(panel, user):
         "hidden_evidence": hidden_evidence,
         "interviews": interviews,
         "hidden_interviews": hidden_interviews,
+        "stored_report": investigation.report_pdf if investigation is not None and investigation.report_pdf else None,
         "rendered_at": timezone.now(),
     }

@@ -281,12 +281,15 @@ def proceeding_list_visible_to(*, user):
     return qs if can_record_proceeding(user) else qs.none()
 
 
-def proceeding_list_for_case(case):
-    return list(
-        PostBoardProceeding.objects.filter(decision__allegation__case=case)
-        .select_related("decision__allegation__allegation_type")
-        .order_by("filed_on", "pk")
-    )
+def proceeding_list_for_case(case, *, user):
+    """The case's proceedings after the Board that the user may see, oldest first."""
+    visible = proceeding_list_visible_to(user=user)
+    return list(visible.filter(decision__allegation__case=case).order_by("filed_on", "pk"))
+
+
+def final_outcome_list_for_case(case, *, user):
+    """The case's final outcomes the user may see."""
+    return list(final_outcome_list_visible_to(user=user).filter(allegation__case=case).order_by("allegation_id"))
 
 
 # Closed-case reviews (35A.050 H, issue 10).
@@ -304,9 +307,6 @@ def case_rights_exhausted(case, *, now=None):
         return False
     if PostBoardProceeding.objects.filter(decision__allegation__case=case, outcome="").exists():
         return False
-    from .appeals import appeal_windows_ensure
-
-    appeal_windows_ensure(case)
     return not _windows_of(case).filter(due_at__gte=now).exists()
 
 

@@ -30,3 +30,19 @@ def render_pdf(template, context):
     html = render_to_string(template, context)
     fetcher = LocalStaticFetcher(allowed_protocols=("file",))
     return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).write_pdf()
+
+
+def pdf_join(first, *files):
+    """One PDF: the pages of ``first`` (bytes) followed by the pages of each stored file (open in
+    binary), as they are, so a stored document is reproduced rather than re-typed."""
+    from io import BytesIO
+
+    import pikepdf
+
+    with pikepdf.open(BytesIO(first)) as joined:
+        for file in files:
+            with pikepdf.open(file) as other:
+                joined.pages.extend(other.pages)
+        out = BytesIO()
+        joined.save(out)
+    return out.getvalue()

@@ -300,3 +300,19 @@ def test_an_address_past_its_hourly_upload_budget_is_refused_with_429(request, r
     assert third.status_code == 429 and b"503-555-0100" in third.content
     assert other.status_code == 302  # another address, its own budget (and no status page: sent back)
     assert len(stored(f"complaints/{case.complaints.get().submission_key}/added")) == 1
+
+
+def test_every_folder_a_file_field_stores_into_is_swept_by_default():
+    """A new FileField's folder left out of MEDIA_SWEEP_FOLDERS would keep its orphans for ever."""
+    from django.apps import apps as django_apps
+    from django.db.models import FileField
+
+    from oversight import settings as project_settings
+
+    folders = set()
+    for model in django_apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, FileField) and isinstance(field.upload_to, str) and field.upload_to:
+                folders.add(field.upload_to.split("/")[0])
+    assert folders, "no file fields found"
+    assert folders <= set(project_settings.MEDIA_SWEEP_FOLDERS), sorted(folders)

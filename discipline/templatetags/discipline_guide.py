@@ -4,7 +4,7 @@ the panel page (another part's view) needs no extra context."""
 
 from django import template
 
-from ..guide import can_propose_discipline, guide_in_force, panel_discipline_rows, votes_needed
+from ..guide import can_propose_discipline, case_awaits_discipline, guide_in_force, panel_discipline_rows, votes_needed
 from ..guide_forms import ProposalForm, ProposalVoteForm
 from ..permissions import can_convene_panel, is_panel_member
 
@@ -17,7 +17,7 @@ def discipline_proposals(context, panel, user):
     if not rows:
         return {"rows": []}
     member = is_panel_member(user, panel)
-    may_propose = can_propose_discipline(user, panel) and panel.case.status == "discipline"
+    may_propose = can_propose_discipline(user, panel) and case_awaits_discipline(panel.case)
     guide = guide_in_force() if may_propose else None
     to_adopt, for_quorum, size = votes_needed(panel)
     for row in rows:

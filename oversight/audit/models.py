@@ -52,6 +52,7 @@ class SensitiveRead(models.Model):
         HEARING = "hearing", _("Hearing view")
         HEARING_PACKET = "hearing_packet", _("Hearing packet (PDF)")
         INVESTIGATION_REPORT = "investigation_report", _("Investigation report (PDF)")
+        LOUDERMILL = "loudermill", _("Loudermill record (the officer's response)")
         PROSECUTOR_EXPORT = "prosecutor_export", _("Export to a prosecutor")
         API_CASE = "api_case", _("API: case")
         API_INVESTIGATION = "api_investigation", _("API: investigation")

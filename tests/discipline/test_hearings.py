@@ -1,7 +1,9 @@
 """Hearings, their public notice and the packet (issue 9.5)."""
 
 from datetime import timedelta
+from io import BytesIO
 
+import pikepdf
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,9 +14,11 @@ from django.utils import timezone
 from discipline.hearings import hearing_cancel, hearing_schedule, packet_context
 from discipline.models import Hearing
 from investigations.models import CustodyEvent
+from investigations.services import investigation_report_render
 from oversight.audit.models import SensitiveRead
 from tests.arrange import case_before_panel
 from tests.discipline.arrange_hearings import hearing_in, outsider, panel_with_evidence
+from tests.notices.test_letters import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -274,3 +278,27 @@ def test_a_member_cannot_schedule_through_the_api(client, intake_user, director,
         content_type="application/json",
     )
     assert response.status_code == 403
+
+
+def test_the_packet_carries_the_stored_investigation_report_page_for_page(
+    client, intake_user, director, investigator, board_members
+):
+    case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    investigation = investigation_report_render(investigation_id=case.investigation.pk)
+    with investigation.report_pdf.open("rb") as stored:
+        report_pages = len(pikepdf.open(stored).pages)
+    client.force_login(board_members[0])
+    response = client.get(reverse("discipline:panel-packet", args=[panel.pk]))
+    packet = pikepdf.open(BytesIO(response.content))
+    text = " ".join(pdf_text(response.content).split())
+    assert "follows the last page of this packet" in text
+    assert report_pages >= 1 and len(packet.pages) > report_pages
+    with investigation.report_pdf.open("rb") as stored:
+        report_text = " ".join(pdf_text(stored.read()).split())
+    assert text.endswith(report_text)
+
+
+def test_a_packet_without_a_rendered_report_says_so(intake_user, director, investigator, board_members):
+    _case, panel = case_before_panel(intake_user, director, investigator, board_members)
+    html = render_to_string("discipline/hearing_packet_pdf.html", packet_context(panel, board_members[0]))
+    assert "The investigation report has not been rendered yet" in html
