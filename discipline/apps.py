@@ -17,6 +17,7 @@ class DisciplineConfig(AppConfig):
         _register_my_work()
         _register_status_parts()
         _register_appeals()
+        _register_leave()
 
 
 def _register_my_work():
@@ -33,6 +34,11 @@ def _register_my_work():
     register_my_work_part(Role.BOARD, 10, mw.board_panels_part)
     register_my_work_part(Role.BOARD, 11, mw.board_votes_part)
     register_my_work_part(Role.BOARD, 12, mw.board_hearings_part)
+    # Issue 9.3: a preliminary panel's review of the case-handling decision.
+    from . import preliminary
+
+    register_my_work_part(Role.DIRECTOR, 45, preliminary.director_preliminary_reviews_part)
+    register_my_work_part(Role.BOARD, 13, preliminary.board_preliminary_part)
 
 
 def _register_status_parts():
@@ -60,3 +66,13 @@ def _register_appeals():
     )
     register_status_part(appeal_views.status_appeal_part)
     register_timeline_source(appeal_views.appeal_timeline_parts)
+
+
+def _register_leave():
+    """Issue 10 part E: the Director's paid-leave summary on the case page's investigation and discipline sections."""
+    from intake.sections import register_case_section
+
+    from .leave_views import leave_case_part, never
+
+    register_case_section(29, leave_case_part, section="investigation", available=never)
+    register_case_section(39, leave_case_part, section="discipline", available=never)

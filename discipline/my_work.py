@@ -20,8 +20,9 @@ from oversight.audit.models import SensitiveRead
 from .models import Appeal, DisciplineDecision, DisciplineProposal, Hearing, Panel, PostBoardProceeding, Vote
 
 # Panels whose members vote on each allegation's finding; a disciplinary panel votes on proposals, an
-# appeals panel on appeals (their votes are in board_votes_part).
-FINDINGS_KINDS = (Panel.Kind.HEARINGS, Panel.Kind.PRELIMINARY)
+# appeals panel on appeals (their votes are in board_votes_part), a preliminary panel on the case-handling
+# decision (discipline/preliminary.py, board_preliminary_part).
+FINDINGS_KINDS = (Panel.Kind.HEARINGS,)
 
 
 def _count(queryset, group):

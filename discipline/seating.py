@@ -31,7 +31,7 @@ from oversight.governance.models import BylawsSetting
 from oversight.governance.selectors import BodyRules, board_members_eligible, body_rules, bylaws_value
 from oversight.history import save_audited
 
-from .models import ConflictDeclaration, Panel, PanelSeat, Vote
+from .models import ConflictDeclaration, Panel, PanelSeat, PreliminaryVote, Vote
 from .permissions import can_convene_panel
 
 # R1.7, 35A.020: the Chief of Police is not a Covered Employee.
@@ -302,7 +302,9 @@ def _vacate(panel, seat, *, status, reason, actor, now):
 
 
 def _withdraw_votes(panel, member, *, actor, reason):
-    for vote in Vote.objects.filter(panel=panel, member=member):
+    votes = [*Vote.objects.filter(panel=panel, member=member)]
+    votes += PreliminaryVote.objects.filter(panel=panel, member=member)  # issue 9.3: discipline/preliminary.py
+    for vote in votes:
         vote._change_reason, vote._history_user = f"Vote withdrawn: {reason}"[:100], actor
         vote.delete()
 

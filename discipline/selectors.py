@@ -3,7 +3,7 @@ from django.http import Http404
 
 from oversight.accounts.roles import Role, has_role
 
-from .models import DisciplineDecision, Panel, PanelResult, Vote
+from .models import DisciplineDecision, Panel, PanelResult, PreliminaryReview, Vote
 
 
 def panel_list_visible_to(*, user):
@@ -56,4 +56,5 @@ def case_timeline_parts(case, user):
         (_("Board panel"), Panel.history.filter(case_id=case.pk)),
         (_("Panel result"), PanelResult.history.filter(panel_id__in=panels)),
         (_("Discipline"), DisciplineDecision.history.filter(panel_id__in=panels)),
+        (_("Preliminary review"), PreliminaryReview.history.filter(panel_id__in=panels)),
     ]

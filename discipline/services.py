@@ -27,6 +27,8 @@ NO_AUTHORITY_OVER_CHIEF = gettext_lazy(
     "The Board has no authority over the Chief of Police, who is not a Covered Employee (City Code 35A): "
     "findings on the Chief go to the Mayor."
 )
+# Issue 9.3: a preliminary panel votes on the case-handling decision (discipline/preliminary.py), not findings.
+NOT_FINDINGS = gettext_lazy("A preliminary panel reviews the case-handling decision; it votes on no findings.")
 
 
 def bylaws_in_force():
@@ -45,6 +47,8 @@ def vote_cast(*, panel, allegation, finding, actor, reason="Vote cast"):
         raise PermissionDenied
     if panel.status != Panel.Status.OPEN:
         raise RuleViolation(_("Voting on this panel is closed."))
+    if panel.kind == Panel.Kind.PRELIMINARY:
+        raise RuleViolation(NOT_FINDINGS)
     if allegation.case_id != panel.case_id:
         raise RuleViolation(_("That allegation is not part of this panel's case."))
     if allegation_is_against_chief(allegation):
@@ -88,6 +92,8 @@ def panel_decide(*, panel, actor, reason="Panel voting closed", reasons=""):
         raise PermissionDenied
     if panel.status == Panel.Status.DECIDED:
         return panel
+    if panel.kind == Panel.Kind.PRELIMINARY:
+        raise RuleViolation(NOT_FINDINGS)
     case = case_lock(panel.case)
     tallies = panel_tallies(panel)  # the threshold and quorum frozen at convening (R3.2)
     results = []

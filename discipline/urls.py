@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import appeal_views, guide_views, hearing_views, seating_views, views
+from . import appeal_views, guide_views, hearing_views, preliminary_views, seating_views, views
 
 app_name = "discipline"
 urlpatterns = [
@@ -8,6 +8,10 @@ urlpatterns = [
     path("panels/<int:pk>/", views.panel_detail, name="panel-detail"),
     path("panels/<int:pk>/decide/", views.panel_decide, name="panel-decide"),
     path("panels/<int:pk>/allegations/<int:allegation_pk>/vote/", views.vote_cast, name="vote-cast"),
+    # A preliminary panel's review of the case-handling decision (issue 9.3); its page is panel-detail.
+    path("panels/<int:pk>/preliminary/vote/", preliminary_views.preliminary_vote, name="preliminary-vote"),
+    path("panels/<int:pk>/preliminary/decide/", preliminary_views.preliminary_decide, name="preliminary-decide"),
+    path("panels/<int:pk>/preliminary/answer/", preliminary_views.preliminary_answer, name="preliminary-answer"),
     # Discipline by vote and Loudermill (issue 9.7, 9.8).
     path(
         "panels/<int:pk>/allegations/<int:allegation_pk>/proposals/",
@@ -45,4 +49,24 @@ urlpatterns = [
     path("cases/<int:pk>/appeals/", appeal_views.officer_appeal_enter, name="officer-appeal-enter"),
     path("cases/<int:pk>/proceedings/", appeal_views.proceeding_new, name="proceeding-new"),
     path("proceedings/<int:pk>/decide/", appeal_views.proceeding_decide, name="proceeding-decide"),
+]
+
+# Issue 10 part E: paid administrative leave per case and officer, recorded by the Director.
+from . import leave_views  # noqa: E402
+
+urlpatterns += [
+    path("cases/<int:pk>/leave/", leave_views.case_leave, name="case-leave"),
+    path("leave/<int:pk>/", leave_views.leave_update, name="leave-update"),
+]
+
+# Issue 10 part D: reviews of closed deadly-force cases (R4.5), drafted and published by the Director.
+from . import closed_case_review_views  # noqa: E402
+
+urlpatterns += [
+    path("closed-case-reviews/", closed_case_review_views.review_list, name="closed-review-list"),
+    path("closed-case-reviews/open/", closed_case_review_views.review_open, name="closed-review-open"),
+    path("closed-case-reviews/publish/", closed_case_review_views.review_batch_publish, name="closed-review-publish"),
+    path("closed-case-reviews/<int:pk>/", closed_case_review_views.review_detail, name="closed-review-detail"),
+    path("closed-case-reviews/<int:pk>/edit/", closed_case_review_views.review_edit, name="closed-review-edit"),
+    path("closed-case-reviews/<int:pk>/redact/", closed_case_review_views.review_redact, name="closed-review-redact"),
 ]

@@ -18,7 +18,7 @@ from oversight.audit.reads import Kind, read_log
 from oversight.lists import Sort, is_filtered, list_page
 from oversight.web import submit_form
 
-from . import services
+from . import preliminary_views, services
 from .filters import PanelFilter
 from .forms import PanelConveneForm
 from .hearing_forms import HearingCancelForm, HearingScheduleForm, HearingVoteForm, PanelDecideForm
@@ -76,6 +76,9 @@ def panel_detail(request, pk):
     """The hearing view (R3.4): per allegation the recommended finding, the evidence behind it, each
     member's vote, the live tally against quorum and threshold, and the result with what follows."""
     panel = panel_get_for(user=request.user, pk=pk)
+    if panel.kind == Panel.Kind.PRELIMINARY:
+        # Issue 9.3: a preliminary panel votes on the case-handling decision, not on findings.
+        return preliminary_views.preliminary_page(request, panel)
     case = panel.case
     members = list(panel.members.order_by("last_name", "pk"))
     seats = panel_seat_list(panel)

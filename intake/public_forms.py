@@ -3,37 +3,24 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import formats, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from oversight.forms import AccessibleForm
+from oversight.public_forms import (  # noqa: F401 - shared with the comment form (issue 10); re-exported
+    HONEYPOT,
+    PUBLIC_LANGUAGES,
+    TextLimit,
+    active_public_language,
+    limit_text_field,
+)
 from oversight.uploads import RECORD_KINDS, inspect_upload, limit_text, size_over_limit
 
 from .access import access_code_new, access_token_code, access_token_sign
 from .filer_models import FilerDemographics
 from .forms import ComplaintForm
 
-# R1.1: the six languages of the public side, each named in its own language.
-PUBLIC_LANGUAGES = [
-    ("en", "English"),
-    ("es", "Español"),
-    ("vi", "Tiếng Việt"),
-    ("zh-hans", "中文（简体）"),
-    ("ru", "Русский"),
-    ("so", "Soomaali"),
-]
-_LANGUAGE_CODES = {code for code, _name in PUBLIC_LANGUAGES}
-HONEYPOT = "website"
 _FINGERPRINT_SALT = "intake.filed_text"
-
-
-def active_public_language():
-    code = (translation.get_language() or "en").lower()
-    if code in _LANGUAGE_CODES:
-        return code
-    base = code.split("-")[0]
-    return "zh-hans" if base == "zh" else base if base in _LANGUAGE_CODES else "en"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -136,40 +123,6 @@ _ATTACHMENTS_HELP = _(
     "Optional. Photos, video, audio or documents (PDF, Word, text). Up to %(n)s files, %(size)s each. "
     "Only Office staff can see them."
 )
-
-
-class TextLimit:
-    """A length limit checked on the server, with a message naming the limit and the count typed.
-
-    Never a maxlength attribute: a browser cuts pasted text at maxlength without a word, and the
-    filer would not know the end of their account was lost. Line breaks count once, as they look."""
-
-    message = _(
-        "This is too long: the limit is %(limit)s characters and you typed %(count)s. "
-        "Please shorten it. What you typed is kept here."
-    )
-
-    def __init__(self, limit):
-        self.limit = limit
-
-    def __call__(self, value):
-        count = len(str(value).replace("\r\n", "\n"))
-        if count > self.limit:
-            raise ValidationError(
-                self.message, code="max_length", params={"limit": _count(self.limit), "count": _count(count)}
-            )
-
-
-def _count(number):
-    return formats.number_format(number, force_grouping=True, use_l10n=True)
-
-
-def limit_text_field(field, limit):
-    """Adds the limit to a free-text field and says it in the hint ("Up to 20,000 characters.")."""
-    field.validators.append(TextLimit(limit))
-    field.widget.attrs.pop("maxlength", None)
-    hint = _("Up to %(limit)s characters.") % {"limit": _count(limit)}
-    field.help_text = f"{field.help_text} {hint}" if field.help_text else hint
 
 
 def attachments_field(label):

@@ -2,10 +2,10 @@
 
 from django.utils import timezone
 
+from oversight.accounts.alerts import staff_notice_item
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
 from oversight.calendar.rules import batch_memo
-from oversight.notices.models import Notice
 
 
 def liaisons_of(agency):
@@ -25,27 +25,16 @@ def _liaisons_once(agency):
     return batch_memo(("liaisons", agency), lambda: list(liaisons_of(agency)))
 
 
-def _to(user, subject, body):
-    return {
-        "recipient_user": user,
-        "recipient_name": str(user),
-        "recipient_address": user.email,
-        "channel": Notice.Channel.EMAIL if user.email else Notice.Channel.PORTAL,
-        "subject": subject,
-        "body": body,
-    }
-
-
 def investigation_clock_notices(deadline, kind):
     investigation = deadline.about
     due = timezone.localtime(deadline.due_at).date().isoformat()
     number = investigation.case.number
     if kind == "breach":
         body = f"The investigation of case {number} passed its 180-day limit on {due} (35A.050, R2.3)."
-        return [_to(d, f"Case {number}: investigation past 180 days", body) for d in _directors_once()]
+        return [staff_notice_item(d, f"Case {number}: investigation past 180 days", body) for d in _directors_once()]
     days = kind.removeprefix("warning_").removesuffix("d")
     body = f"The investigation of case {number} must be completed by {due}: {days} days remain (R2.3)."
-    return [_to(investigation.investigator, f"Case {number}: {days} days left of 180", body)]
+    return [staff_notice_item(investigation.investigator, f"Case {number}: {days} days left of 180", body)]
 
 
 def records_clock_notices(deadline, kind):
@@ -55,8 +44,9 @@ def records_clock_notices(deadline, kind):
     if kind == "breach":
         body = f"PPB has not answered records request {request.pk} for case {number}, due {due} (R2.6)."
         people = [*_directors_once(), request.investigation.investigator]
-        return [_to(p, f"Records request {request.pk} overdue", body) for p in people]
+        return [staff_notice_item(p, f"Records request {request.pk} overdue", body) for p in people]
     body = f"Records request {request.pk} for case {number} is due {due}."
     return [
-        _to(liaison, f"Records request {request.pk} due tomorrow", body) for liaison in _liaisons_once(request.agency)
+        staff_notice_item(liaison, f"Records request {request.pk} due tomorrow", body)
+        for liaison in _liaisons_once(request.agency)
     ]

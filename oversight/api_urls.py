@@ -68,3 +68,71 @@ urlpatterns = [
     path("board/proceedings/", appeals_api.ProceedingListApi.as_view(), name="proceeding-list"),
     path("board/final-outcomes/", appeals_api.FinalOutcomeListApi.as_view(), name="final-outcome-list"),
 ]
+
+# Issue 10 part B: moderation of public comments, for the Director (the public uses the form only).
+from oversight.governance import comments_api  # noqa: E402
+
+urlpatterns += [
+    path("board/comments/", comments_api.CommentModerationListApi.as_view(), name="comment-list"),
+    path("board/comments/<int:pk>/publish/", comments_api.CommentPublishApi.as_view(), name="comment-publish"),
+    path("board/comments/<int:pk>/withhold/", comments_api.CommentWithholdApi.as_view(), name="comment-withhold"),
+]
+
+# Issue 10 part A: rules, bylaws, policies and procedures (R4.2): public reads, the Director records.
+from oversight.governance import documents_api  # noqa: E402
+
+urlpatterns += [
+    path("documents/", documents_api.DocumentListApi.as_view(), name="document-list"),
+    path("documents/<int:pk>/", documents_api.DocumentDetailApi.as_view(), name="document-detail"),
+    path("document-versions/<int:pk>/", documents_api.DocumentVersionDetailApi.as_view(), name="document-version"),
+    path("board/documents/", documents_api.DocumentCreateApi.as_view(), name="document-create"),
+    path(
+        "board/documents/<int:pk>/versions/",
+        documents_api.DocumentVersionDraftApi.as_view(),
+        name="document-version-draft",
+    ),
+    path(
+        "board/document-versions/<int:pk>/open/",
+        documents_api.DocumentVersionOpenApi.as_view(),
+        name="document-version-open",
+    ),
+    path(
+        "board/document-versions/<int:pk>/adopt/",
+        documents_api.DocumentVersionAdoptApi.as_view(),
+        name="document-version-adopt",
+    ),
+    path(
+        "board/document-versions/<int:pk>/adopt-urgent/",
+        documents_api.DocumentVersionAdoptUrgentApi.as_view(),
+        name="document-version-adopt-urgent",
+    ),
+]
+
+# Issue 10 part C: policy recommendations (R4.1), scoped per role; PPB's answer by its liaison.
+from oversight.governance import recommendations_api  # noqa: E402
+
+urlpatterns += [
+    path("recommendations/", recommendations_api.RecommendationListApi.as_view(), name="recommendation-list"),
+    path(
+        "recommendations/<int:pk>/",
+        recommendations_api.RecommendationDetailApi.as_view(),
+        name="recommendation-detail",
+    ),
+    path(
+        "recommendations/<int:pk>/answer/",
+        recommendations_api.RecommendationAnswerApi.as_view(),
+        name="recommendation-answer",
+    ),
+]
+
+# Issue 10 part F: PPB's data submissions (R4.7): the periods owed, and a period's CSV file by its liaison.
+from oversight.governance import submissions_api  # noqa: E402
+
+urlpatterns += [
+    path("data-submissions/", submissions_api.DataPeriodListApi.as_view(), name="data-period-list"),
+    path(
+        "data-submissions/<int:pk>/",
+        submissions_api.DataSubmissionCreateApi.as_view(),
+        name="data-submission-create",
+    ),
+]

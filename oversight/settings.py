@@ -392,6 +392,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "oversight.audit.tasks.access_log_purge_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Issue 10 part F (R4.7): each ended period of a PPB data standard gets its row and its clock.
+    "data-periods-create": {
+        "task": "oversight.governance.tasks.data_period_create_due_task",
+        "schedule": crontab(hour=0, minute=20),
+    },
 }
 
 # Logs (oversight/audit, README "Logs and their retention"). Reads of sensitive material, role changes,
@@ -411,6 +416,9 @@ DEADLINE_SWEEP_BATCH = env.int("DEADLINE_SWEEP_BATCH", default=200)
 # Director is told) after DEADLINE_REMINDER_MAX_ATTEMPTS; it never blocks the others.
 DEADLINE_REMINDER_RETRY_MINUTES = env.int("DEADLINE_REMINDER_RETRY_MINUTES", default=5)
 DEADLINE_REMINDER_MAX_ATTEMPTS = env.int("DEADLINE_REMINDER_MAX_ATTEMPTS", default=3)
+# Calendar days PPB has to answer a policy recommendation (R4.1, issue 10 part C); frozen on each
+# recommendation when it is sent, so a change applies only to recommendations sent afterwards.
+RECOMMENDATION_RESPONSE_DAYS = env.int("RECOMMENDATION_RESPONSE_DAYS", default=60)
 
 # The notice outbox (R6.3, README "Notices"). A notice not delivered this long after it was logged
 # or last tried is delivered by the sweep; a claim this old is a dead worker's and is taken over.
@@ -443,6 +451,8 @@ STATUS_MAX_MESSAGE_CHARS = env.int("STATUS_MAX_MESSAGE_CHARS", default=10000)  #
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=10)  # filings per address per hour
 STATUS_ADD_RATE_LIMIT = env.int("STATUS_ADD_RATE_LIMIT", default=20)  # additions from a status page per hour
 STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes
+COMMENT_MAX_CHARS = env.int("COMMENT_MAX_CHARS", default=5000)  # issue 10: one public comment
+COMMENT_RATE_LIMIT = env.int("COMMENT_RATE_LIMIT", default=10)  # public comments per address per hour
 # Wrong access codes for one case number, from any addresses, before its look-up is paused until the window
 # ends and the Director and intake staff are told (intake/lookup_guard.py, issue 13.7).
 STATUS_CASE_GUESS_LIMIT = env.int("STATUS_CASE_GUESS_LIMIT", default=10)
@@ -496,6 +506,18 @@ SPECTACULAR_SETTINGS = {
         "ProceedingOutcomeEnum": "discipline.models.PostBoardProceeding.Outcome",
         "AppealOutcomeEnum": "discipline.models.Appeal.Outcome",
         "DisciplineActionEnum": "discipline.models.DisciplineDecision.Action",
+        # Issue 10 part A: documents, their versions and the decisions that adopt them.
+        "GovernanceDocumentKindEnum": "oversight.governance.models.GovernanceDocument.Kind",
+        "DocumentVersionStatusEnum": "oversight.governance.models.DocumentVersion.Status",
+        "DocumentDecisionKindEnum": "oversight.governance.models.DocumentDecision.Kind",
+        # Issue 10 part C: policy recommendations (and the case's origin, which kept its name until then).
+        "OriginEnum": "intake.models.Case.Origin",
+        "RecommendationStatusEnum": "oversight.governance.models.PolicyRecommendation.Status",
+        "RecommendationOriginEnum": "oversight.governance.models.PolicyRecommendation.Origin",
+        "RecommendationAnswerEnum": "oversight.governance.models.PolicyRecommendation.Answer",
+        "RecommendationCouncilOutcomeEnum": "oversight.governance.models.PolicyRecommendation.CouncilOutcome",
+        "RecommendationImplementationEnum": "oversight.governance.models.PolicyRecommendation.Implementation",
+        "RecommendationUpdateStageEnum": "oversight.governance.models.recommendations.UPDATE_STAGES",
     },
 }
 
@@ -510,6 +532,11 @@ LOGGING = {
 
 # Largest file a PPB liaison may upload as a produced record (body-camera video is large).
 RECORDS_MAX_UPLOAD_BYTES = env.int("RECORDS_MAX_UPLOAD_BYTES", default=2 * 1024**3)
+# Issue 10 part F (R4.7): PPB's data files (CSV): the largest file, the most rows, and how many of a
+# refused file's errors are listed (the total is always given).
+DATA_SUBMISSION_MAX_BYTES = env.int("DATA_SUBMISSION_MAX_BYTES", default=20 * 1024**2)
+DATA_SUBMISSION_MAX_ROWS = env.int("DATA_SUBMISSION_MAX_ROWS", default=100_000)
+DATA_SUBMISSION_MAX_ERRORS = env.int("DATA_SUBMISSION_MAX_ERRORS", default=100)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024**2
 
 # Uploads (oversight/uploads/, README "Uploads", issue 13.7). A request is refused with 413 before its
@@ -528,8 +555,19 @@ PUBLIC_UPLOAD_BYTES_PER_HOUR = env.int("PUBLIC_UPLOAD_BYTES_PER_HOUR", default=1
 STAFF_UPLOAD_BYTES_PER_HOUR = env.int("STAFF_UPLOAD_BYTES_PER_HOUR", default=20 * 1024**3)
 # The daily sweep deletes files in these MEDIA_ROOT folders that no row (or history row) names, once
 # older than MEDIA_ORPHAN_GRACE_HOURS: files written for a transaction that never committed.
+# Every FileField's folder is here (tests/test_uploads.py checks it).
 MEDIA_SWEEP_FOLDERS = env.list(
-    "MEDIA_SWEEP_FOLDERS", default=["complaints", "records", "evidence", "investigation-reports", "reports"]
+    "MEDIA_SWEEP_FOLDERS",
+    default=[
+        "complaints",
+        "records",
+        "evidence",
+        "investigation-reports",
+        "reports",
+        "board-decisions",
+        "loudermill",
+        "sentinel-reports",
+    ],
 )
 MEDIA_ORPHAN_GRACE_HOURS = env.int("MEDIA_ORPHAN_GRACE_HOURS", default=24)
 

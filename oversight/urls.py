@@ -25,6 +25,9 @@ urlpatterns = [
     path("staff/roster/", include("oversight.roster.urls")),
     path("board/", include("discipline.urls")),
     path("board/", include("oversight.governance.urls")),
+    path("participate/", include("oversight.governance.public_urls")),
+    # Issue 10 part D: closed deadly-force case reviews (discipline: governance may not import it).
+    path("participate/closed-case-reviews/", include("discipline.closed_case_review_public_urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("oversight.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -137,7 +137,17 @@ test_board_member_gets_documented_answers = _role_test(Role.BOARD)
 test_ppb_liaison_gets_documented_answers = _role_test(Role.LIAISON)
 
 
-@refused_schema.parametrize()
+@schema.include(lambda ctx: _allowed_roles(ctx.operation) == "public").parametrize()
+@FUZZ_SETTINGS
+@pytest.mark.django_db
+def test_anyone_gets_documented_answers_from_the_public_api(case, known_ids, settings):
+    """The public reads (the Board's published documents, issue 10) answer without a login."""
+    settings.ALLOWED_HOSTS = ["localhost"]
+    _use_known_ids(case, known_ids)
+    case.call_and_validate(checks=CHECKS)
+
+
+@refused_schema.include(lambda ctx: _allowed_roles(ctx.operation) != "public").parametrize()
 @FUZZ_SETTINGS
 @pytest.mark.django_db
 def test_a_role_without_the_api_gets_the_documented_refusal(case, admin_user, known_ids, settings):

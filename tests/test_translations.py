@@ -53,6 +53,7 @@ PUBLIC_FILES = (
     "oversight/django_strings.py",
     "intake/paper_form.py",
     "intake/public_forms.py",
+    "oversight/public_forms.py",
     "intake/public_views.py",
     "intake/status.py",
     "intake/filer_models.py",
@@ -66,6 +67,10 @@ PUBLIC_FILES = (
     "templates/discipline/appeal_status_form.html",
     "discipline/status_results.py",
     "discipline/results_told.py",
+    # Issue 10: the public's side of governance. Its templates and its public view modules.
+    "templates/participate/*",
+    "templates/participate/partials/*",
+    "oversight/governance/public_*.py",
 )
 PUBLIC_CODE = (
     "intake.forms.ComplaintForm",
@@ -91,6 +96,34 @@ PUBLIC_CODE = (
     "discipline.models.PostBoardProceeding.Kind",
     "discipline.models.PostBoardProceeding.Outcome",
     "oversight.governance.models.TieRule",
+    # Issue 10: public choices and forms, one anchor per part (A to F).
+    # Part A: document kinds and version statuses shown on /participate/documents/.
+    "oversight.governance.models.GovernanceDocument.Kind",
+    "oversight.governance.models.DocumentVersion.Status",
+    "oversight.governance.documents_selectors.version_diff",
+    # Issue 10 part B: the comment service's refusals, shown on the public form.
+    "oversight.governance.comments.comment_submit.__wrapped__",
+    "oversight.governance.comments.personal_data_redacted",
+    # Issue 10 part C: a recommendation's status, origin, PPB's answer, Council's vote, implementation.
+    "oversight.governance.models.PolicyRecommendation.Status",
+    "oversight.governance.models.PolicyRecommendation.Origin",
+    "oversight.governance.models.PolicyRecommendation.Answer",
+    "oversight.governance.models.PolicyRecommendation.CouncilOutcome",
+    "oversight.governance.models.PolicyRecommendation.Implementation",
+    # Issue 10 part D: sentinel review statuses and participant kinds, deadly-force kinds, pseudonyms.
+    "oversight.governance.models.SentinelReview.Status",
+    "oversight.governance.models.SentinelParticipant.Kind",
+    "intake.models.MandatoryCategory",
+    "oversight.pseudonyms.PseudonymMap._add",
+    "oversight.pseudonyms.PseudonymMap._replacements",
+    "discipline.closed_case_review_views.public_review_list.__wrapped__",
+    "discipline.closed_case_review_views.public_batch_detail.__wrapped__",
+    "discipline.closed_case_review_views.public_review_detail.__wrapped__",
+    "discipline.closed_case_review_views.public_review_pdf.__wrapped__",
+    # Issue 10 part E: the nature of civil suits and the kind and status of meetings, on the public pages.
+    "oversight.governance.models.CivilSuit.Nature",
+    "oversight.governance.models.BoardMeeting.Kind",
+    "oversight.governance.models.BoardMeeting.Status",
 )
 PUBLIC_MARK = "Translators: public"
 # Keep in step with the Makefile's `messages` target.

@@ -10,19 +10,24 @@ def active_directors():
     return get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk")
 
 
-def staff_notify(user, *, subject, body, actor=None, about=None):
-    """Logs a notice to one account holder, delivered by e-mail when the account has an address.
-    The one place that chooses the channel for staff (liaisons, Directors, anyone told of a change)."""
+def staff_notice_item(user, subject, body):
+    """One notice to one account holder, as notice_send (or a reminder handler's list) takes it: by
+    e-mail when the account has an address, else in the portal. The one place that chooses the channel
+    for staff (liaisons, Directors, anyone told of a change)."""
     from oversight.notices.models import Notice
+
+    return {
+        "recipient_user": user,
+        "recipient_name": str(user),
+        "recipient_address": user.email,
+        "channel": Notice.Channel.EMAIL if user.email else Notice.Channel.PORTAL,
+        "subject": subject,
+        "body": body,
+    }
+
+
+def staff_notify(user, *, subject, body, actor=None, about=None):
+    """Logs a notice to one account holder (``staff_notice_item``)."""
     from oversight.notices.services import notice_send
 
-    return notice_send(
-        recipient_user=user,
-        recipient_name=str(user),
-        recipient_address=user.email,
-        channel=Notice.Channel.EMAIL if user.email else Notice.Channel.PORTAL,
-        actor=actor,
-        about=about,
-        subject=subject,
-        body=body,
-    )
+    return notice_send(**staff_notice_item(user, subject, body), actor=actor, about=about)

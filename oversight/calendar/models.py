@@ -37,6 +37,12 @@ class Deadline(models.Model):
         INVESTIGATION_180D = "investigation_180d", _("Investigation: 180 days from commencement (R2.3)")
         # R3.7: the days the bylaws give to appeal a Board result, frozen on the panel that decided it.
         APPEAL_WINDOW = "appeal_window", _("Appeal: the bylaws' window after a Board result (R3.7)")
+        # Issue 10 (R4): the community input period, urgent rules' lapse, PPB's answer to a policy
+        # recommendation, and PPB's periodic data submissions.
+        COMMENT_PERIOD = "comment_period", _("Community input: at least 30 days (35A.010 C, R4.2)")
+        URGENT_LAPSE = "urgent_lapse", _("Urgent or temporary rule: lapses after 90 days (35A.010 D, R4.2)")
+        RECOMMENDATION_RESPONSE = "recommendation_response", _("PPB's answer to a policy recommendation (R4.1)")
+        DATA_SUBMISSION = "data_submission", _("PPB's periodic data submission (35A.050 M, R4.7)")
 
     about_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     about_id = models.PositiveBigIntegerField()

@@ -5,7 +5,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 
-from .business_days import add_business_days, add_calendar_days
+from .business_days import PACIFIC, add_business_days, add_calendar_days, end_of_day
 from .models import Deadline
 
 BREACH = "breach"
@@ -45,7 +45,66 @@ RULES = {
         compute=lambda start, cal, cob, days: add_calendar_days(start, days, cal),
         length_from_subject=True,
     ),
+    # Issue 10 part A owns the next two entries' counting (oversight/governance/documents.py says why):
+    # the day a period opens is its first day, every calendar day counts, the period ends at the end of
+    # its last day. Input opened on day 0 ends at the end of day 29 (adoption from day 30); an urgent
+    # rule in effect from day 0 is in effect at most through day 89 and lapses as day 90 begins.
+    Deadline.Rule.COMMENT_PERIOD: ClockRule(
+        code=Deadline.Rule.COMMENT_PERIOD,
+        compute=lambda start, cal, cob: period_of_days(start, 30, cal),
+        # At its end the input period closes: the Director is told the Board may now adopt.
+        reminders=(("closed", timedelta(0)),),
+    ),
+    Deadline.Rule.URGENT_LAPSE: ClockRule(
+        code=Deadline.Rule.URGENT_LAPSE,
+        compute=lambda start, cal, cob: period_of_days(start, 90, cal),
+        reminders=(("warning_14d", timedelta(days=14)), ("warning_7d", timedelta(days=7)), (BREACH, timedelta(0))),
+    ),
+    # Issue 10 part C: the days PPB has to answer come from a setting, frozen on the recommendation.
+    Deadline.Rule.RECOMMENDATION_RESPONSE: ClockRule(
+        code=Deadline.Rule.RECOMMENDATION_RESPONSE,
+        compute=lambda start, cal, cob, days: add_calendar_days(start, days, cal),
+        reminders=(("due_in_7_days", timedelta(days=7)), (BREACH, timedelta(0))),
+        length_from_subject=True,
+    ),
+    # Issue 10 part F: a period's submission is due the standard's grace days after the period ends;
+    # "overdue submissions escalate": at the breach, then weekly while it stays overdue (13 weeks of
+    # rows, a quarter; after that the period stays on the Director's overdue list).
+    Deadline.Rule.DATA_SUBMISSION: ClockRule(
+        code=Deadline.Rule.DATA_SUBMISSION,
+        compute=lambda start, cal, cob, days: add_calendar_days(start, days, cal),
+        reminders=(
+            ("due_in_3_days", timedelta(days=3)),
+            (BREACH, timedelta(0)),
+            *((f"overdue_week_{n}", timedelta(days=-7 * n)) for n in range(1, 14)),
+        ),
+        length_from_subject=True,
+    ),
 }
+
+
+def period_of_days(started_at, count, calendar):
+    """Issue 10 part A: a period of ``count`` whole calendar days that includes the day it starts (35A.010 C:
+    input "not less than 30 days"; an urgent rule in effect "no longer than 90 days"). Comments are taken
+    online every day, so weekends and holidays count, and a last day is never moved: the period ends at the
+    end of its last day (Pacific), ``count - 1`` days after the first."""
+    first = started_at.astimezone(PACIFIC).date()
+    steps = []
+    for n in range(1, count + 1):
+        day = first + timedelta(days=n - 1)
+        what = f"day {n} of {count}"
+        if n == 1:
+            what += " (the day it began)"
+        skip = calendar.skip_reason(day)
+        if skip:
+            what += f" ({skip}: counted, every calendar day counts)"
+        if n == count:
+            what += "; the period ends at the end of this day"
+        steps.append({"date": day.isoformat(), "counted": True, "reason": what})
+    after = first + timedelta(days=count)
+    steps.append({"date": after.isoformat(), "counted": False, "reason": f"the first day after the {count} days"})
+    return end_of_day(first + timedelta(days=count - 1)), steps
+
 
 # rule code -> callable(subject) returning the clock's length, for rules with length_from_subject.
 _LENGTHS = {}

@@ -167,7 +167,7 @@ def _fire_all(planned, now):
     for reminder, _items in planned:
         deadline = reminder.deadline
         reminder.sent_at = now
-        if reminder.kind == BREACH and deadline.breached_at is None:
+        if _marks_breach(reminder) and deadline.breached_at is None:
             breached[deadline.pk] = deadline
     for deadline in breached.values():
         deadline.breached_at = deadline.due_at
@@ -175,6 +175,12 @@ def _fire_all(planned, now):
     Deadline.objects.filter(pk__in=breached, breached_at__isnull=True).update(breached_at=F("due_at"))
     history_insert_select(Deadline, list(breached), reason="Deadline passed without being met", history_type="~")
     notice_send_bulk([item for _reminder, items in planned for item in items])
+
+
+def _marks_breach(reminder):
+    """The breach reminder, or one that fires after it (an escalation while overdue, issue 10 part F):
+    when the sweep first sees a clock after both, the breach is overtaken and only the later one fires."""
+    return reminder.kind == BREACH or reminder.fire_at > reminder.deadline.due_at
 
 
 def _sweep_one_by_one(skipped, firing, now, overtaken):
@@ -252,7 +258,7 @@ def _fire(reminder, now):
     reminder.save(update_fields=["sent_at"])
     if deadline.met_at is not None:  # met while this sweep waited for the lock: nothing to say
         return
-    if reminder.kind == BREACH and deadline.breached_at is None:
+    if _marks_breach(reminder) and deadline.breached_at is None:
         deadline.breached_at = deadline.due_at
         save_audited(deadline, actor=None, reason="Deadline passed without being met", update_fields=["breached_at"])
     for item in _notice_items(reminder):

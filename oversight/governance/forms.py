@@ -54,7 +54,20 @@ class BylawsVersionForm(AccessibleFormMixin, forms.Form):
     appeal_window_days = forms.IntegerField(label=_("Appeal window (days)"), min_value=1, max_value=365)
     notice_days = forms.IntegerField(label=_("Public notice before a hearing (days)"), min_value=0, max_value=365)
     training_required = forms.BooleanField(label=_("Untrained members may not sit"), required=False)
+    # Issue 10 part A: the adopted bylaws text these numbers belong to.
+    document_version = forms.ModelChoiceField(
+        label=_("Adopted bylaws text"),
+        queryset=None,
+        required=False,
+        help_text=_("The adopted version of the bylaws document that sets these numbers."),
+    )
     reason = forms.CharField(label=_("Reason"), help_text=_("For example: the bylaws amendment and meeting."))
+
+    def __init__(self, *args, **kwargs):
+        from .documents_selectors import adopted_bylaws_versions
+
+        super().__init__(*args, **kwargs)
+        self.fields["document_version"].queryset = adopted_bylaws_versions()
 
     def service_kwargs(self):
         data = dict(self.cleaned_data)

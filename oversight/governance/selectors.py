@@ -273,7 +273,7 @@ def subcommittee_get(pk):
 def bylaws_version_list():
     """Every recorded version, newest first, with the numbers it set."""
     return (
-        BylawsVersion.objects.select_related("recorded_by")
+        BylawsVersion.objects.select_related("recorded_by", "document_version__document")
         .prefetch_related("rules")
         .order_by("-adopted_on", "-recorded_at", "-pk")
     )

@@ -128,7 +128,9 @@ def _check_rules(rules):
     return errors
 
 
-def _version_create(*, actor, label, adopted_on, adopting_body, summary, reason, rules, version=None):
+def _version_create(
+    *, actor, label, adopted_on, adopting_body, summary, reason, rules, version=None, document_version=None
+):
     # A version adopted in one vote may set several bodies: the Director records them one form at a time.
     version = version or save_audited(
         BylawsVersion(
@@ -139,6 +141,7 @@ def _version_create(*, actor, label, adopted_on, adopting_body, summary, reason,
             reason=reason,
             recorded_by=actor,
             recorded_at=timezone.now(),
+            document_version=document_version,
         ),
         actor=actor,
         reason=f"Vote of {adopted_on.isoformat()} ({adopting_body}): {reason}",
@@ -153,12 +156,15 @@ def _version_create(*, actor, label, adopted_on, adopting_body, summary, reason,
 
 
 @transaction.atomic
-def bylaws_version_record(*, actor, label, adopted_on, adopting_body, reason, rules, summary="", client_address=""):
+def bylaws_version_record(
+    *, actor, label, adopted_on, adopting_body, reason, rules, summary="", client_address="", document_version=None
+):
     """Records a bylaws version the Board (or Council) adopted by vote, with the numbers it set per body
     (`rules`: {body: {size, quorum, threshold, tie_rule, appeal_window_days, notice_days,
     training_required}}). Recording the same version twice returns it untouched. Panels already convened
     keep their numbers; each changed quorum or threshold is also written to the BylawsChange log. The same
-    label, date and body again adds the bodies the version does not yet set."""
+    label, date and body again adds the bodies the version does not yet set. ``document_version`` (issue 10
+    part A): the adopted bylaws text the numbers belong to; None for numbers recorded without it."""
     if not can_record_bylaws(actor):
         raise PermissionDenied(_("The Director records the bylaws changes the Board adopted."))
     label = str(label or "").strip()
@@ -170,6 +176,10 @@ def bylaws_version_record(*, actor, label, adopted_on, adopting_body, reason, ru
     _not_future(errors, "adopted_on", adopted_on, _("The vote cannot be in the future."))
     if adopting_body not in AdoptingBody.values:
         errors["adopting_body"] = _("Name the body that adopted the change.")
+    if document_version is not None and not (
+        document_version.document.kind == "bylaws" and document_version.status == "adopted"
+    ):
+        errors["document_version"] = _("The numbers belong to an adopted version of the bylaws.")
     if errors:
         raise ValidationError(errors)
     existing = BylawsVersion.objects.select_for_update().filter(label=label).first()
@@ -193,6 +203,7 @@ def bylaws_version_record(*, actor, label, adopted_on, adopting_body, reason, ru
         summary=str(summary or "").strip(),
         reason=str(reason).strip(),
         rules=rules,
+        document_version=document_version,
     )
     changes = [
         BylawsChange(

@@ -198,6 +198,29 @@ EXPORT_ROUTES = {
     "api/v1/cases/<int:pk>/appeals/": None,
     "api/v1/cases/<int:pk>/panels/": None,
     "board/panels/<int:pk>/packet.pdf": None,
+    # Governance (issue 10) holds no case material: documents, public comments, recommendations and PPB's
+    # aggregate data; the lists are requested here, the rest are writes or one row of the same fields.
+    "api/v1/board/comments/": "/api/v1/board/comments/",
+    "api/v1/board/comments/<int:pk>/publish/": None,
+    "api/v1/board/comments/<int:pk>/withhold/": None,
+    "api/v1/board/document-versions/<int:pk>/adopt-urgent/": None,
+    "api/v1/board/document-versions/<int:pk>/adopt/": None,
+    "api/v1/board/document-versions/<int:pk>/open/": None,
+    "api/v1/board/documents/": None,  # a write
+    "api/v1/board/documents/<int:pk>/versions/": None,  # a write
+    "api/v1/data-submissions/": "/api/v1/data-submissions/",
+    "api/v1/data-submissions/<int:pk>/": None,  # the liaison's upload (a write)
+    "api/v1/document-versions/<int:pk>/": None,
+    "api/v1/documents/": "/api/v1/documents/",
+    "api/v1/documents/<int:pk>/": None,
+    "api/v1/recommendations/": "/api/v1/recommendations/",
+    "api/v1/recommendations/<int:pk>/": None,
+    "api/v1/recommendations/<int:pk>/answer/": None,  # the liaison's answer (a write)
+    "board/comments/export/": None,  # one item's published public comments; no case material at all
+    # Public PDFs named through the pseudonym map (tests/discipline/test_closed_case_reviews*.py prove
+    # no name is left) or a sentinel review's report (no case at all).
+    "participate/closed-case-reviews/<int:pk>/review.pdf": None,
+    "participate/sentinel-reviews/<int:pk>/report.pdf": None,
 }
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .shares import share_display
+from ..shares import share_display
 
 
 class BylawsSetting(models.Model):
@@ -82,6 +82,15 @@ class BylawsVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded at"))
+    # Issue 10 part A: the adopted bylaws text these numbers belong to (null for versions recorded before).
+    document_version = models.ForeignKey(
+        "governance.DocumentVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bylaws_numbers",
+        verbose_name=_("adopted bylaws text"),
+    )
     history = HistoricalRecords()
 
     class Meta:

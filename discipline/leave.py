@@ -1,0 +1,129 @@
+"""Paid administrative leave per case and officer (issue 10 section 7; the council work session's costs).
+
+The Director records when an officer named on a case went on paid leave, when it ended, and its cost from
+payroll. ``days`` are calendar days, the first and the last day both counted, computed when the leave ends.
+``administrative_leave_summary(year=)`` is what the contract metrics and the annual report read.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from intake.models import Allegation
+from oversight.accounts.roles import Role, has_role
+from oversight.history import save_audited
+
+from .models import AdministrativeLeave
+
+
+def can_record_leave(user):
+    return has_role(user, Role.DIRECTOR)
+
+
+def leave_days(start_on, end_on):
+    """Calendar days on leave, the first and the last both counted; None while the leave is open."""
+    return None if end_on is None else (end_on - start_on).days + 1
+
+
+def _check(*, case, employee, start_on, end_on, cost, reason):
+    errors = {}
+    if not str(reason or "").strip():
+        errors["reason"] = _("Give the reason.")
+    if case is None or case.pk is None:
+        errors["case"] = _("Paid leave is recorded on a case.")
+    elif not Allegation.objects.filter(case=case, employee=employee).exists():
+        errors["employee"] = _("Name an officer named in one of this case's allegations.")
+    today = timezone.localdate()
+    if start_on and start_on > today:
+        errors["start_on"] = _("The leave cannot start in the future.")
+    if end_on and start_on and end_on < start_on:
+        errors["end_on"] = _("The leave cannot end before it starts.")
+    if end_on and end_on > today:
+        errors["end_on"] = _("The leave cannot end in the future; record the end when it has ended.")
+    if cost is not None and Decimal(cost) < 0:
+        errors["cost"] = _("An amount of money cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def administrative_leave_record(*, actor, case, employee, start_on, reason, end_on=None, cost=None, source_note=""):
+    """Records a spell of paid leave of an officer named on the case. The same start again returns it."""
+    if not can_record_leave(actor):
+        raise PermissionDenied(_("The Director records paid administrative leave."))
+    _check(case=case, employee=employee, start_on=start_on, end_on=end_on, cost=cost, reason=reason)
+    same = AdministrativeLeave.objects.select_for_update().filter(case=case, employee=employee, start_on=start_on)
+    if same.exists():
+        return same.first()
+    if end_on is None and AdministrativeLeave.objects.filter(case=case, employee=employee, end_on=None).exists():
+        raise ValidationError({"start_on": _("This officer is already on leave on this case; record its end first.")})
+    leave = AdministrativeLeave(
+        case=case,
+        employee=employee,
+        start_on=start_on,
+        end_on=end_on,
+        days=leave_days(start_on, end_on),
+        cost=cost,
+        source_note=str(source_note or "").strip(),
+    )
+    return save_audited(leave, actor=actor, reason=reason)
+
+
+@transaction.atomic
+def administrative_leave_update(*, actor, leave, reason, end_on=None, cost=None, source_note=""):
+    """Records the end of a leave and its cost from payroll; the days follow from the dates."""
+    if not can_record_leave(actor):
+        raise PermissionDenied(_("The Director records paid administrative leave."))
+    leave = AdministrativeLeave.objects.select_for_update().select_related("case").get(pk=leave.pk)
+    _check(
+        case=leave.case, employee=leave.employee_id, start_on=leave.start_on, end_on=end_on, cost=cost, reason=reason
+    )
+    if leave.end_on is not None and end_on is None:
+        raise ValidationError({"end_on": _("A leave that ended keeps its end date; correct it instead.")})
+    source_note = str(source_note or "").strip() or leave.source_note
+    values = {"end_on": end_on, "days": leave_days(leave.start_on, end_on), "cost": cost, "source_note": source_note}
+    changed = [name for name, value in values.items() if getattr(leave, name) != value]
+    if not changed:
+        return leave
+    for name in changed:
+        setattr(leave, name, values[name])
+    return save_audited(leave, actor=actor, reason=reason, update_fields=changed)
+
+
+def administrative_leave_list_for_case(*, case):
+    return AdministrativeLeave.objects.filter(case=case).select_related("employee").order_by("-start_on", "-pk")
+
+
+def officers_named_on_case(case):
+    """The roster's officers named in the case's allegations (whom leave can be recorded for)."""
+    from oversight.roster.models import Employee
+
+    return Employee.objects.filter(allegations__case=case).distinct().order_by("last_name", "first_name")
+
+
+def administrative_leave_summary(*, year):
+    """Leave that ended in ``year``: days and cost totals, cases and officers, in one query; with the leaves
+    still open (their days are not yet counted) and ``is_recorded`` so a report never shows a silent zero."""
+    totals = AdministrativeLeave.objects.aggregate(
+        days=Sum("days", filter=Q(end_on__year=year)),
+        cost=Sum("cost", filter=Q(end_on__year=year)),
+        ended=Count("pk", filter=Q(end_on__year=year)),
+        cases=Count("case", filter=Q(end_on__year=year), distinct=True),
+        officers=Count("employee", filter=Q(end_on__year=year), distinct=True),
+        open=Count("pk", filter=Q(end_on=None, start_on__year__lte=year)),
+        recorded=Count("pk"),
+    )
+    return {
+        "year": year,
+        "is_recorded": totals["recorded"] > 0,
+        "leaves": totals["ended"],
+        "days": totals["days"] or 0,
+        "cost": totals["cost"] if totals["cost"] is not None else Decimal("0.00"),
+        "cases": totals["cases"],
+        "officers": totals["officers"],
+        "open": totals["open"],
+    }
