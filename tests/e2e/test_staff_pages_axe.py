@@ -19,6 +19,7 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.test import override_settings
 from django.utils import timezone
 
+from discipline.leave import administrative_leave_record
 from intake.incidents import incident_group_add_case, incident_group_create
 from intake.models import AllegationType
 from intake.reconsideration import reconsideration_request
@@ -35,6 +36,8 @@ from investigations.services import (
 )
 from investigations.tasks import investigation_report_render_task
 from oversight.accounts.roles import Role
+from oversight.governance.meetings import agenda_item_add, meeting_notice_publish
+from oversight.governance.submissions import data_period_create_due, data_submission_submit
 from oversight.jobs.models import Job
 from oversight.jobs.services import job_start
 from oversight.notices.letters import letter_batch_create
@@ -44,11 +47,18 @@ from reports.tasks import annual_report_render_task
 from tests.arrange import case_awaiting_discipline, case_before_panel, case_investigating, case_received
 from tests.conftest import make_user
 from tests.discipline.arrange_appeals import appeal_arrange
+from tests.discipline.arrange_closed_reviews import closed_case, review_drafted
 from tests.discipline.arrange_discipline import discipline_arrange
 from tests.e2e.axe import assert_no_axe_violations
 from tests.e2e.login import log_in
 from tests.factories import AllegationTypeFactory, EmployeeFactory, file_complaint, pdf_bytes
 from tests.governance.arrange_board import board_arrange
+from tests.governance.arrange_comments import comment_arrange
+from tests.governance.arrange_documents import open_arrange
+from tests.governance.arrange_recommendations import sent
+from tests.governance.arrange_sentinel import review_with_report
+from tests.governance.arrange_submissions import GOOD_ROWS, csv_file, standard_record
+from tests.governance.arrange_suits import meeting_arrange, suit_arrange
 from tests.test_permissions import EXPECTED_ROLES
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -106,6 +116,34 @@ PAGES = {
     "board/appeals/": {},
     "board/appeals/<int:pk>/": {"pk": "appeal"},
     "board/cases/<int:pk>/proceedings/": {"pk": "appeal_case"},
+    # Issue 10 (governance): documents, comments, recommendations, reviews, suits, leave, meetings, PPB data.
+    "board/documents/": {},
+    "board/documents/<int:pk>/": {"pk": "document"},
+    "board/documents/versions/<int:pk>/": {"pk": "document_version"},
+    "board/comments/": {},
+    "board/comments/<int:pk>/": {"pk": "comment"},
+    "board/recommendations/": {},
+    "board/recommendations/<int:pk>/": {"pk": "recommendation"},
+    "board/recommendations/ppb/": {},
+    "board/recommendations/ppb/<int:pk>/": {"pk": "recommendation"},
+    "board/sentinel-reviews/": {},
+    "board/sentinel-reviews/<int:pk>/": {"pk": "sentinel_review"},
+    "board/closed-case-reviews/": {},
+    "board/closed-case-reviews/<int:pk>/": {"pk": "closed_case_review"},
+    "board/civil-suits/": {},
+    "board/civil-suits/record/": {},
+    "board/civil-suits/<int:pk>/": {"pk": "civil_suit"},
+    "board/civil-suits/<int:pk>/edit/": {"pk": "civil_suit"},
+    "board/meetings/": {},
+    "board/meetings/<int:pk>/": {"pk": "meeting"},
+    "board/cases/<int:pk>/leave/": {"pk": "leave_case"},
+    "board/data/": {},
+    "board/data/standards/<int:pk>/": {"pk": "data_standard"},
+    "board/data/periods/": {},
+    "board/data/periods/<int:pk>/": {"pk": "data_period"},
+    "board/data/submissions/<int:pk>/": {"pk": "data_submission"},
+    "board/data/ppb/": {},
+    "board/data/ppb/<int:pk>/upload/": {"pk": "data_period_owed"},
 }
 # Every other staff route, and why it is no page to check: a new route fails
 # test_every_staff_route_is_a_page_or_says_why_not until it is put in one of the two.
@@ -124,6 +162,8 @@ NOT_PAGES = {
     "staff/jobs/<int:pk>/status.json": "JSON for the job page's script",
     "board/panels/<int:pk>/packet.pdf": FILE,
     "board/panels/<int:pk>/evidence/<int:evidence_pk>/file/": FILE,
+    "board/comments/export/": FILE,
+    "board/data/submissions/<int:pk>/csv/": FILE,
     **dict.fromkeys(
         [
             "complaints/staff/cases/<int:pk>/allegations/",
@@ -193,6 +233,53 @@ NOT_PAGES = {
             "board/appeals/<int:pk>/decide/",
             "board/cases/<int:pk>/appeals/",
             "board/proceedings/<int:pk>/decide/",
+            "board/panels/<int:pk>/preliminary/vote/",
+            "board/panels/<int:pk>/preliminary/decide/",
+            "board/panels/<int:pk>/preliminary/answer/",
+            "board/documents/create/",
+            "board/documents/<int:pk>/draft/",
+            "board/documents/versions/<int:pk>/open/",
+            "board/documents/versions/<int:pk>/adopt/",
+            "board/documents/versions/<int:pk>/adopt-urgent/",
+            "board/documents/versions/<int:pk>/recommend/",
+            "board/documents/versions/<int:pk>/administrator/",
+            "board/documents/versions/<int:pk>/temporary/",
+            "board/documents/versions/<int:pk>/withdraw/",
+            "board/comments/<int:pk>/publish/",
+            "board/comments/<int:pk>/withhold/",
+            "board/recommendations/create/",
+            "board/recommendations/<int:pk>/adopt/",
+            "board/recommendations/<int:pk>/send/",
+            "board/recommendations/<int:pk>/council-request/",
+            "board/recommendations/<int:pk>/council-decision/",
+            "board/recommendations/<int:pk>/updates/",
+            "board/recommendations/ppb/<int:pk>/answer/",
+            "board/sentinel-reviews/open/",
+            "board/sentinel-reviews/<int:pk>/start/",
+            "board/sentinel-reviews/<int:pk>/participants/",
+            "board/sentinel-reviews/<int:pk>/milestones/",
+            "board/sentinel-reviews/milestones/<int:pk>/done/",
+            "board/sentinel-reviews/<int:pk>/report/",
+            "board/sentinel-reviews/<int:pk>/report/items/",
+            "board/sentinel-reviews/<int:pk>/report/publish/",
+            "board/sentinel-reviews/<int:pk>/close/",
+            "board/closed-case-reviews/open/",
+            "board/closed-case-reviews/publish/",
+            "board/closed-case-reviews/<int:pk>/edit/",
+            "board/closed-case-reviews/<int:pk>/redact/",
+            "board/meetings/schedule/",
+            "board/meetings/<int:pk>/edit/",
+            "board/meetings/<int:pk>/notice/",
+            "board/meetings/<int:pk>/held/",
+            "board/meetings/<int:pk>/cancel/",
+            "board/meetings/<int:pk>/agenda/",
+            "board/meetings/agenda/<int:pk>/remove/",
+            "board/meetings/agenda/<int:pk>/move/",
+            "board/meetings/<int:pk>/minutes/",
+            "board/meetings/<int:pk>/minutes/approve/",
+            "board/leave/<int:pk>/",
+            "board/data/standards/record/",
+            "board/data/standards/<int:pk>/revise/",
         ],
         POST,
     ),
@@ -297,11 +384,56 @@ def _notices(director):
     return batch, email
 
 
+def _governance(users):
+    """Issue 10: a document open for comment with one comment, a recommendation sent to PPB, a sentinel
+    review with its draft report, a closed deadly-force case with a draft review and an officer on leave,
+    a civil suit, a noticed meeting with an agenda, and a PPB data standard with one period answered and
+    one owed. Dates are relative to now; the closed case's own dates are past ones. The Board's votes come
+    first, while the roster is the three arranged members."""
+    director, liaison = users[Role.DIRECTOR], users[Role.LIAISON]
+    today = timezone.localdate()
+    recommendation = sent(director)
+    # A monthly standard in force from the first of the month three months back: at least two periods ended.
+    in_force_on = (today.replace(day=1) - datetime.timedelta(days=80)).replace(day=1)
+    standard = standard_record(director, in_force_on=in_force_on, vote_on=in_force_on - datetime.timedelta(days=20))
+    answered, owed = sorted(data_period_create_due(), key=lambda period: period.start_on)[:2]
+    submission = data_submission_submit(period=answered, upload=csv_file(GOOD_ROWS), actor=liaison)
+    document, version = open_arrange(director)
+    closed = closed_case(users[Role.INTAKE], director, users[Role.INVESTIGATOR], users["board"])
+    administrative_leave_record(
+        actor=director,
+        case=closed,
+        employee=closed.allegations.first().employee,
+        start_on=today - datetime.timedelta(days=30),
+        reason="Placed on leave",
+        source_note="PPB payroll",
+    )
+    meeting = meeting_arrange(director, starts_at=timezone.now() + datetime.timedelta(days=14))
+    agenda_item_add(actor=director, meeting=meeting, title="Public comment", reason="Agenda")
+    meeting = meeting_notice_publish(actor=director, meeting=meeting)
+    return {
+        "document": document,
+        "document_version": version,
+        "comment": comment_arrange(version, body="Please keep the recordings longer."),
+        "recommendation": recommendation,
+        "sentinel_review": review_with_report(director),
+        "closed_case_review": review_drafted(closed, director),
+        "leave_case": closed,
+        "civil_suit": suit_arrange(director),
+        "meeting": meeting,
+        "data_standard": standard.standard,
+        "data_period": answered,
+        "data_period_owed": owed,
+        "data_submission": submission,
+    }
+
+
 def _arrange():
     users = _users()
     intake, director, investigator = users[Role.INTAKE], users[Role.DIRECTOR], users[Role.INVESTIGATOR]
     liaison, board = users[Role.LIAISON], users["board"]
     subcommittee = board_arrange(director, board)
+    governance = _governance(users)  # while the three arranged members are the whole Board, for its votes
     received = case_received(intake)
     group = incident_group_create(name="Protest on SE Hawthorne", actor=intake)
     incident_group_add_case(group=group, case=received, actor=intake)
@@ -342,6 +474,7 @@ def _arrange():
         "appeal_case": appeal.case,
         "subcommittee": subcommittee,
         "jobs": jobs,
+        **governance,
     }
 
 
