@@ -73,13 +73,16 @@ class Commentable:
     is_open: Callable
     title: Callable
     public_url: Callable
+    # Whether the item has a public page at all: the form of one that has none (a draft, an unnoticed
+    # meeting) is a 404, so stepping through ids reveals no title.
+    is_public: Callable = bool
 
 
 _REGISTRY: dict[str, Commentable] = {}
 _KEY_SHAPE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
-def register_commentable(key, model, *, is_open, title, public_url):
+def register_commentable(key, model, *, is_open, title, public_url, is_public=bool):
     """Makes ``model``'s rows commentable under ``key`` (a short slug used in the form's URL).
 
     ``is_open(obj) -> bool`` says whether the form is shown and accepted; ``title(obj)`` names the
@@ -88,7 +91,7 @@ def register_commentable(key, model, *, is_open, title, public_url):
     no-op; the same key for another model, or a second key for one model, is a mistake."""
     if not _KEY_SHAPE.match(key):
         raise ImproperlyConfigured(f"Commentable key {key!r}: lowercase letters, digits and hyphens, at most 40.")
-    entry = Commentable(key=key, model=model, is_open=is_open, title=title, public_url=public_url)
+    entry = Commentable(key=key, model=model, is_open=is_open, title=title, public_url=public_url, is_public=is_public)
     existing = _REGISTRY.get(key)
     if existing and existing.model is not model:
         raise ImproperlyConfigured(f"Commentable key {key!r} is already registered for {existing.model.__name__}.")
@@ -135,12 +138,13 @@ def commentable_for(item_or_model):
 
 
 def comment_item_get(key, pk):
-    """(registration, item) for a URL's key and pk, or (None, None) when either is unknown."""
+    """(registration, item) for a URL's key and pk, or (None, None) when either is unknown or the item
+    has no public page."""
     entry = commentable_get(key)
     if entry is None:
         return None, None
     item = entry.model._default_manager.filter(pk=pk).first()
-    return (entry, item) if item is not None else (None, None)
+    return (entry, item) if item is not None and entry.is_public(item) else (None, None)
 
 
 def comment_item_is_open(item):
@@ -287,7 +291,10 @@ def comment_publish(*, actor, comment, published_body, reason):
         _check_move(comment, Status.PUBLISHED)
     comment.status, comment.published_body, comment.reason = Status.PUBLISHED, published_body, str(reason).strip()
     comment.moderated_by, comment.moderated_at = actor, timezone.now()
-    fields = ["status", "published_body", "reason", "moderated_by", "moderated_at"]
+    # The name is published too: an address or number typed there goes the way of the text's (history
+    # keeps what was typed).
+    comment.display_name = personal_data_redacted(comment.display_name)[0]
+    fields = ["status", "published_body", "reason", "moderated_by", "moderated_at", "display_name"]
     return save_audited(comment, actor=actor, reason=f"Published: {reason}", update_fields=fields)
 
 

@@ -541,4 +541,5 @@ register_commentable(
     is_open=lambda version: version.is_open_for_input,
     title=lambda version: f"{version.document} v{version.number}",
     public_url=version_public_url,
+    is_public=lambda version: version.status in DocumentVersion.PUBLIC_STATUSES,
 )

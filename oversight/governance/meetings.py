@@ -358,4 +358,5 @@ register_commentable(
     is_open=meeting_comment_is_open,
     title=lambda meeting: meeting.title,
     public_url=lambda meeting: reverse("participate:meeting-detail", args=[meeting.pk]),
+    is_public=lambda meeting: meeting.notice_published_at is not None,
 )

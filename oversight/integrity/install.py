@@ -132,6 +132,8 @@ BEGIN
     END LOOP;
     RETURN n;
 END $$;
+-- SECURITY DEFINER and callable (not a trigger function): only migrate, as the owner, may adopt rows.
+REVOKE EXECUTE ON FUNCTION integrity_link_existing(text, text) FROM PUBLIC;
 """
 
 

@@ -76,6 +76,13 @@ def test_the_director_publishes_an_edited_text_and_history_names_them_and_the_re
     assert (latest.history_user, latest.history_change_reason) == (director, "Published: Contact details removed")
 
 
+def test_an_address_typed_as_the_name_is_not_published(director, item):
+    comment = comment_arrange(item, body="More training.", display_name="Ayaan ayaan@example.org")
+    published = comment_publish(actor=director, comment=comment, published_body="More training.", reason="Read")
+    assert published.display_name == "Ayaan [e-mail address removed]"
+    assert "ayaan@example.org" in published.history.earliest("history_id").display_name
+
+
 def test_the_director_withholds_with_a_reason_and_history_names_them(director, comment):
     withheld = comment_withhold(actor=director, comment=comment, reason="Names an officer's family")
     assert (withheld.status, withheld.reason, withheld.published_body) == ("withheld", "Names an officer's family", "")

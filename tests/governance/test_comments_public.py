@@ -182,3 +182,14 @@ def test_an_empty_body_is_refused_by_the_service(item):
     with pytest.raises(ValidationError) as refused:
         comment_submit(item=item, body=" ", language="en", client_address="")
     assert "body" in refused.value.message_dict
+
+
+def test_the_form_of_an_item_without_a_public_page_is_a_404_that_names_nothing(client, director):
+    """A draft document version (or an unnoticed meeting) has no public page: its comment form does not
+    answer with its title either."""
+    from tests.governance.arrange_documents import DAY0, document_arrange
+
+    with time_machine.travel(DAY0, tick=False):
+        _document, draft = document_arrange(director, title="Secret draft title")
+        response = client.get(f"/participate/comment/document-version/{draft.pk}/")
+    assert response.status_code == 404 and "Secret draft title" not in response.content.decode()

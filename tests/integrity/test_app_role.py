@@ -37,6 +37,7 @@ def app_role(settings):
         "INSERT INTO integrity_historylink (table_name, history_id, shape, row_digest, prev_hash, hash) "
         "VALUES ('x', 1, '', '', '', '')",
         "DELETE FROM integrity_historylink",
+        "SELECT integrity_link_existing('intake_historicalcase', 'history_id')",
     ],
 )
 def test_the_application_role_cannot_change_history_or_its_guards(history, app_role, sql):
