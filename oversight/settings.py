@@ -4,6 +4,7 @@ Secrets may come from a file: set ``SECRET_KEY_FILE`` instead of ``SECRET_KEY``.
 ``DEBUG`` defaults to false: a missing variable never opens a production site up.
 """
 
+import hashlib
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -453,6 +454,18 @@ STATUS_ADD_RATE_LIMIT = env.int("STATUS_ADD_RATE_LIMIT", default=20)  # addition
 STATUS_RATE_LIMIT = env.int("STATUS_RATE_LIMIT", default=10)  # failed status look-ups per address per 15 minutes
 COMMENT_MAX_CHARS = env.int("COMMENT_MAX_CHARS", default=5000)  # issue 10: one public comment
 COMMENT_RATE_LIMIT = env.int("COMMENT_RATE_LIMIT", default=10)  # public comments per address per hour
+# Issue 11 (R5): reports, raw data and dashboards.
+# The annual report's draft is built each year on this month and day ("MM-DD") for the year before: a
+# consistent date each year (35A.050 F). Quarterly reports to Council follow the same machinery.
+ANNUAL_REPORT_DATE = env.str("ANNUAL_REPORT_DATE", default="03-01")
+# The key of the keyed hash that gives officers and complainants the same anonymous id in every raw-data
+# release (R5.3). It never leaves the server; changing it changes every id, so set it once.
+# Unset, it is derived from SECRET_KEY (so rotating SECRET_KEY would then change every id: set this once).
+RAW_DATA_ID_KEY = (
+    _secret("RAW_DATA_ID_KEY", default="") or hashlib.sha256(b"raw-data-ids:" + SECRET_KEY.encode()).hexdigest()
+)
+# Small-cell suppression: a demographic or geographic count under this is never published (R5.3).
+SMALL_CELL_MIN = env.int("SMALL_CELL_MIN", default=5)
 # Wrong access codes for one case number, from any addresses, before its look-up is paused until the window
 # ends and the Director and intake staff are told (intake/lookup_guard.py, issue 13.7).
 STATUS_CASE_GUESS_LIMIT = env.int("STATUS_CASE_GUESS_LIMIT", default=10)

@@ -14,6 +14,8 @@ class Job(models.Model):
         ANNUAL_REPORT = "annual_report", _("Rendering the annual report PDF")
         EVIDENCE_VERIFY = "evidence_verify", _("Checking an evidence file against its digest")
         EXPORT = "export", _("Building an export")
+        REPORT_EDITION = "report_edition", _("Building a report")
+        DATA_RELEASE = "data_release", _("Building a raw-data release")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
