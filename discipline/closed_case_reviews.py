@@ -209,6 +209,30 @@ def _publishable(review, now):
     return problems
 
 
+def _same_batch_again(locked, title):
+    """The batch these reviews were published in together, when the same publication is asked again."""
+    batches = {review.batch_id for review in locked}
+    if len(batches) != 1 or None in batches or any(r.status != Status.PUBLISHED for r in locked):
+        return None
+    batch = ClosedCaseReviewBatch.objects.get(pk=batches.pop())
+    if batch.title != title or batch.reviews.count() != len(locked):
+        return None
+    return batch
+
+
+def _batch_text_leaks(locked, **texts):
+    """The batch's own title and Council reference are public too: each review's names must be out of them."""
+    problems = []
+    for label, text in texts.items():
+        found = sorted({name for review in locked for name in review_pseudonyms(review).leaks(text)}, key=str.casefold)
+        if found:
+            problems.append(
+                _("The publication's %(field)s names someone (%(names)s): replace the names before publishing.")
+                % {"field": _("title") if label == "title" else _("Council reference"), "names": ", ".join(found)}
+            )
+    return problems
+
+
 @transaction.atomic
 def closed_case_review_batch_publish(
     *, actor, reviews, title, published_on, council_email, reason, council_reference="", now=None
@@ -226,6 +250,9 @@ def closed_case_review_batch_publish(
     )
     if not locked:
         raise ValidationError({"reviews": _("Choose at least one draft review.")})
+    again = _same_batch_again(locked, title)
+    if again is not None:
+        return again  # a double click or a retried request: the batch is already published
     problems = []
     for review in locked:
         if review.status != Status.DRAFT:
@@ -234,6 +261,7 @@ def closed_case_review_batch_publish(
             problems.extend(_publishable(review, now))
     if published_on > timezone.localdate(now):
         problems.append(_("The publication date cannot be in the future."))
+    problems.extend(_batch_text_leaks(locked, title=title, council_reference=council_reference))
     if problems:
         raise ValidationError(problems)
     batch = ClosedCaseReviewBatch(

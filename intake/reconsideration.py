@@ -1,13 +1,12 @@
 """The filer's right to ask the Director to reconsider the case-handling decision (R1.9)."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from oversight.accounts.roles import Role
+from oversight.accounts.alerts import active_directors
 from oversight.history import save_audited
 from oversight.notices.models import Notice
 from oversight.notices.services import notice_send
@@ -80,7 +79,7 @@ def _tell_directors(request, actor):
 
 
 def _tell_directors_in_office_language(request, actor):
-    for director in get_user_model().objects.filter(groups__name=Role.DIRECTOR, is_active=True):
+    for director in active_directors():
         notice_send(
             recipient_user=director,
             recipient_name=director.get_full_name() or director.username,

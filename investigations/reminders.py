@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from oversight.accounts.alerts import staff_notice_item
+from oversight.accounts.alerts import active_directors, staff_notice_item
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
 from oversight.calendar.rules import batch_memo
@@ -13,7 +13,7 @@ def liaisons_of(agency):
 
 
 def directors():
-    return User.objects.filter(groups__name=Role.DIRECTOR, is_active=True)
+    return active_directors()
 
 
 def _directors_once():

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from oversight.accounts.alerts import staff_notice_item
+from oversight.accounts.alerts import active_directors, staff_notice_item
 from oversight.accounts.roles import Role, has_role
 from oversight.calendar.business_days import PACIFIC
 from oversight.calendar.models import Deadline
@@ -469,9 +469,7 @@ def _directors():
     from oversight.calendar.rules import batch_memo
 
     def load():
-        from oversight.accounts.models import User
-
-        return list(User.objects.filter(groups__name=Role.DIRECTOR, is_active=True))
+        return list(active_directors())
 
     return batch_memo("directors", load)
 

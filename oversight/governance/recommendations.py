@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oversight.accounts.alerts import staff_notice_item
+from oversight.accounts.alerts import active_directors, staff_notice_item
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role, has_role
 from oversight.calendar.business_days import PACIFIC
@@ -76,7 +76,7 @@ def ppb_liaisons():
 
 
 def directors():
-    return User.objects.filter(groups__name=Role.DIRECTOR, is_active=True).order_by("pk")
+    return active_directors()
 
 
 def _due_day(deadline):

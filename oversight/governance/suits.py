@@ -120,6 +120,13 @@ def civil_suit_update(*, actor, suit, reason, officers=None, **values):
     values = {name: values.get(name, getattr(suit, name)) for name in FIELDS} | {"reason": reason}
     values["notes"] = values["notes"] or ""
     officers = list(suit.officers.all()) if officers is None else _officers(officers)
+    if values["status"] != suit.status and values["status"] not in CivilSuit.TRANSITIONS[suit.status]:
+        raise ValidationError(
+            {
+                "status": _("A suit that is “%(old)s” cannot become “%(new)s”.")
+                % {"old": suit.get_status_display(), "new": CivilSuit.Status(values["status"]).label}
+            }
+        )
     _check(values, officers)
     values.pop("reason")
     changed = [name for name in FIELDS if getattr(suit, name) != values[name]]

@@ -146,10 +146,46 @@ def test_a_published_review_is_not_published_again_nor_edited(case, director):
         review = closed_case_review_redact(actor=director, review=review_drafted(case, director), reason="Names out")
         _publish(director, [review])
         with pytest.raises(ValidationError):
-            _publish(director, [review])
+            closed_case_review_batch_publish(
+                actor=director,
+                reviews=[review],
+                title="Another publication",
+                published_on=PUBLISHED_ON,
+                council_email="clerk@council.invalid",
+                reason="Again",
+            )
         with pytest.raises(ValidationError):
             closed_case_review_redact(actor=director, review=review, reason="Again")
     assert ClosedCaseReviewBatch.objects.count() == 1
+
+
+def test_the_same_publication_asked_twice_returns_the_batch_and_tells_council_once(case, director):
+    with time_machine.travel(DAY_AFTER, tick=False):
+        review = closed_case_review_redact(actor=director, review=review_drafted(case, director), reason="Names out")
+        first = _publish(director, [review])
+        again = _publish(director, [review])
+    assert again == first and ClosedCaseReviewBatch.objects.count() == 1
+    assert Notice.objects.filter(recipient_address="clerk@council.invalid").count() == 1
+
+
+@pytest.mark.parametrize("field", ["title", "council_reference"])
+def test_a_publication_whose_own_title_or_reference_names_someone_is_refused(case, director, field):
+    with time_machine.travel(DAY_AFTER, tick=False):
+        review = closed_case_review_redact(actor=director, review=review_drafted(case, director), reason="Names out")
+        texts = {"title": "Reviews, spring 2026", "council_reference": "Council item 123"}
+        texts[field] = "The Blake shooting"
+        with pytest.raises(ValidationError) as refused:
+            closed_case_review_batch_publish(
+                actor=director,
+                reviews=[review],
+                published_on=PUBLISHED_ON,
+                council_email="clerk@council.invalid",
+                reason="Periodic publication",
+                **texts,
+            )
+    assert "Blake" in " ".join(refused.value.messages)
+    review.refresh_from_db()
+    assert review.status == "draft" and not ClosedCaseReviewBatch.objects.exists()
 
 
 def test_the_publication_date_cannot_be_in_the_future(case, director):

@@ -116,6 +116,28 @@ def test_settling_a_suit_records_the_amount_with_the_reason(director):
     assert (latest.history_user, latest.history_change_reason) == (director, "Settlement approved by Council")
 
 
+def test_a_settled_suit_cannot_be_set_back_to_pending(director):
+    suit = suit_arrange(director)
+    civil_suit_update(
+        actor=director, suit=suit, status="settled", resolved_on=date(2026, 5, 20), reason="Settlement approved"
+    )
+    with pytest.raises(ValidationError) as refused:
+        civil_suit_update(
+            actor=director, suit=suit, status="pending", resolved_on=None, settlement_amount=None, reason="Oops"
+        )
+    assert "status" in refused.value.message_dict
+    suit.refresh_from_db()
+    assert suit.status == "settled"
+
+
+def test_a_dismissal_reversed_on_appeal_makes_the_suit_pending_again(director):
+    suit = suit_arrange(director)
+    civil_suit_update(actor=director, suit=suit, status="dismissed", resolved_on=date(2026, 5, 20), reason="Dismissed")
+    civil_suit_update(actor=director, suit=suit, status="pending", resolved_on=None, reason="Reinstated on appeal")
+    suit.refresh_from_db()
+    assert (suit.status, suit.history.latest().history_change_reason) == ("pending", "Reinstated on appeal")
+
+
 def test_an_unchanged_update_writes_no_history(director):
     suit = suit_arrange(director)
     before = suit.history.count()

@@ -29,6 +29,15 @@ class CivilSuit(models.Model):
         JUDGMENT = "judgment", _("Judgment")
         DISMISSED = "dismissed", _("Dismissed")
 
+    # The one place that says which moves are legal (STYLE.md section 3). A settlement ends a suit; a
+    # judgment may still be settled (on appeal); a dismissal reversed on appeal makes the suit pending again.
+    TRANSITIONS = {
+        Status.PENDING: {Status.SETTLED, Status.JUDGMENT, Status.DISMISSED},
+        Status.JUDGMENT: {Status.SETTLED},
+        Status.DISMISSED: {Status.PENDING},
+        Status.SETTLED: set(),
+    }
+
     caption = models.CharField(_("caption"), max_length=300, help_text=_("For example: Doe v. City of Portland."))
     court = models.CharField(_("court"), max_length=200)
     court_case_number = models.CharField(_("court case number"), max_length=80)
