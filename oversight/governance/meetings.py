@@ -226,6 +226,9 @@ def agenda_item_add(*, actor, meeting, title, reason, description="", link=""):
     _editable_agenda(meeting)
     if not str(title).strip():
         raise ValidationError({"title": _("Give the item a title.")})
+    same = meeting.agenda_items.filter(title=title.strip(), description=description.strip(), link=link.strip()).first()
+    if same is not None:
+        return same  # the meeting's row lock serialises a double submit; the second adds nothing
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
     item = AgendaItem(
         meeting=meeting, position=last + 1, title=title.strip(), description=description.strip(), link=link.strip()

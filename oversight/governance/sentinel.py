@@ -102,6 +102,10 @@ def sentinel_participant_add(*, actor, review, kind, name, organisation="", reas
     _reason(reason)
     review = _locked(review)
     _editable(review)
+    # The review's row lock serialises a double submit; the second finds the first and adds nothing.
+    same = review.participants.filter(kind=kind, name=name, organisation=organisation).first()
+    if same is not None:
+        return same
     participant = SentinelParticipant(review=review, kind=kind, name=name, organisation=organisation)
     return save_audited(participant, actor=actor, reason=reason)
 
@@ -113,6 +117,9 @@ def sentinel_milestone_add(*, actor, review, title, due_on, reason):
     _reason(reason)
     review = _locked(review)
     _editable(review)
+    same = review.milestones.filter(title=title, due_on=due_on).first()  # a double submit adds one
+    if same is not None:
+        return same
     return save_audited(SentinelMilestone(review=review, title=title, due_on=due_on), actor=actor, reason=reason)
 
 
@@ -152,6 +159,9 @@ def sentinel_report_item_add(*, actor, review, title, body, reason):
     review = _locked(review)
     if review.status != Status.IN_PROGRESS:
         raise ValidationError(_("The report's recommendations are written while the review is in progress."))
+    same = review.report_items.filter(title=title, body=body).first()  # a double submit adds one
+    if same is not None:
+        return same
     position = (review.report_items.aggregate(n=Max("position"))["n"] or 0) + 1
     item = SentinelReportItem(review=review, position=position, title=title, body=body)
     return save_audited(item, actor=actor, reason=reason)

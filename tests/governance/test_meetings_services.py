@@ -137,6 +137,13 @@ def test_the_agenda_keeps_its_order_through_moves_and_removals(director):
     assert second.history.filter(history_type="-").get().history_change_reason == "Moved to next meeting"
 
 
+def test_the_same_agenda_item_submitted_twice_is_added_once(director):
+    meeting = meeting_arrange(director)
+    first = agenda_item_add(actor=director, meeting=meeting, title="Call to order", reason="Agenda")
+    again = agenda_item_add(actor=director, meeting=meeting, title="Call to order ", reason="Agenda")
+    assert again == first and meeting.agenda_items.count() == 1
+
+
 def test_a_meeting_is_held_only_once_it_has_started(director, clock):
     meeting = noticed(director)
     with pytest.raises(ValidationError):

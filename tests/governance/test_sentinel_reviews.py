@@ -43,6 +43,21 @@ def test_participants_are_kept_by_kind_with_name_and_organisation(director):
     assert rows == {("law_enforcement", "Pat Quinn", "PPB"), ("public", "Lee Member", "")}
 
 
+def test_a_double_submit_adds_one_participant_one_milestone_and_one_report_item(director):
+    review = review_in_progress(director)
+    before = (review.participants.count(), review.milestones.count(), review.report_items.count())
+    for _twice in range(2):
+        sentinel.sentinel_participant_add(
+            actor=director, review=review, kind="public", name="Ana Ortiz", organisation="", reason="Joined"
+        )
+        sentinel.sentinel_milestone_add(
+            actor=director, review=review, title="Draft", due_on=datetime.date(2026, 12, 1), reason="Plan"
+        )
+        sentinel.sentinel_report_item_add(actor=director, review=review, title="Train", body="Train all.", reason="R")
+    after = (review.participants.count(), review.milestones.count(), review.report_items.count())
+    assert after == (before[0] + 1, before[1] + 1, before[2] + 1)
+
+
 def test_a_milestone_is_done_on_a_day_and_never_in_the_future(director):
     review = review_in_progress(director)
     milestone = review.milestones.get()
