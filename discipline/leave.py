@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from intake.models import Allegation
 from oversight.accounts.roles import Role, has_role
 from oversight.history import save_audited
+from oversight.roster.models import Employee
 
 from .models import AdministrativeLeave
 
@@ -50,17 +51,39 @@ def _check(*, case, employee, start_on, end_on, cost, reason):
         raise ValidationError(errors)
 
 
+def _overlapping(employee, start_on, end_on):
+    """The officer's recorded spells, on any case, that share a day with [start_on, end_on] (open: no end)."""
+    spells = AdministrativeLeave.objects.filter(employee=employee).filter(
+        Q(end_on__isnull=True) | Q(end_on__gte=start_on)
+    )
+    return spells if end_on is None else spells.filter(start_on__lte=end_on)
+
+
 @transaction.atomic
 def administrative_leave_record(*, actor, case, employee, start_on, reason, end_on=None, cost=None, source_note=""):
     """Records a spell of paid leave of an officer named on the case. The same start again returns it."""
     if not can_record_leave(actor):
         raise PermissionDenied(_("The Director records paid administrative leave."))
     _check(case=case, employee=employee, start_on=start_on, end_on=end_on, cost=cost, reason=reason)
-    same = AdministrativeLeave.objects.select_for_update().filter(case=case, employee=employee, start_on=start_on)
-    if same.exists():
-        return same.first()
+    # The officer's roster row is the lock: two submits of the same spell, or of two overlapping spells on two
+    # cases, are serialised here, so the second sees the first (a row that does not exist yet cannot be locked).
+    Employee.objects.select_for_update().filter(pk=getattr(employee, "pk", employee)).first()
+    same = AdministrativeLeave.objects.filter(case=case, employee=employee, start_on=start_on).first()
+    if same is not None:
+        return same
     if end_on is None and AdministrativeLeave.objects.filter(case=case, employee=employee, end_on=None).exists():
         raise ValidationError({"start_on": _("This officer is already on leave on this case; record its end first.")})
+    overlap = _overlapping(employee, start_on, end_on).select_related("case").first()
+    if overlap is not None:
+        raise ValidationError(
+            {
+                "start_on": _(
+                    "This officer's paid leave from %(start)s is already recorded on case %(case)s and covers some of "
+                    "these days; a day of leave is counted once."
+                )
+                % {"start": overlap.start_on.isoformat(), "case": overlap.case.number}
+            }
+        )
     leave = AdministrativeLeave(
         case=case,
         employee=employee,
@@ -100,8 +123,6 @@ def administrative_leave_list_for_case(*, case):
 
 def officers_named_on_case(case):
     """The roster's officers named in the case's allegations (whom leave can be recorded for)."""
-    from oversight.roster.models import Employee
-
     return Employee.objects.filter(allegations__case=case).distinct().order_by("last_name", "first_name")
 
 

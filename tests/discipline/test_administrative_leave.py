@@ -98,6 +98,26 @@ def test_an_officer_has_one_open_leave_per_case(director, case, officer):
         _record(director, case, officer, start_on=date(2026, 4, 1))
 
 
+def test_a_spell_overlapping_one_recorded_on_another_case_is_refused_with_that_case(
+    director, intake_user, case, officer
+):
+    _record(director, case, officer, end_on=date(2026, 3, 10), cost=Decimal("5000.00"))
+    other = case_received(intake_user, employee=officer)
+    with pytest.raises(ValidationError) as refused:
+        _record(director, other, officer, start_on=date(2026, 3, 10), end_on=date(2026, 3, 20))
+    assert case.number in " ".join(refused.value.messages)
+    _record(director, other, officer, start_on=date(2026, 3, 11), end_on=date(2026, 3, 20))  # the next day is new
+    assert AdministrativeLeave.objects.filter(employee=officer).count() == 2
+
+
+def test_a_spell_starting_while_an_open_one_runs_on_another_case_is_refused(director, intake_user, case, officer):
+    _record(director, case, officer)  # open since March 1
+    other = case_received(intake_user, employee=officer)
+    with pytest.raises(ValidationError):
+        _record(director, other, officer, start_on=date(2026, 4, 1))
+    assert AdministrativeLeave.objects.filter(employee=officer).count() == 1
+
+
 def test_recording_the_same_leave_twice_returns_it(director, case, officer):
     assert _record(director, case, officer) == _record(director, case, officer)
     assert AdministrativeLeave.objects.count() == 1
