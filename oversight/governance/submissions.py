@@ -399,6 +399,8 @@ def data_submission_submit(*, period, upload, actor, via=DataSubmission.Via.PORT
 def _store(period, version, rows, actor, via, upload, size, digest, correction_reason):
     period = DataSubmissionPeriod.objects.select_for_update().get(pk=period.pk)
     current = DataSubmission.objects.select_for_update().filter(period=period, is_current=True).first()
+    if current and current.sha256 == digest and current.version_id == version.pk:
+        return current  # a double click whose first request committed while this one was checking the file
     if current and not str(correction_reason or "").strip():
         raise ValidationError({"correction_reason": _("This period's data was received meanwhile: say why.")})
     now = timezone.now()

@@ -241,6 +241,17 @@ def test_the_same_file_sent_twice_is_stored_once(january, liaison):
     assert DataSubmission.objects.count() == 1
 
 
+def test_a_double_click_whose_first_file_lands_while_the_second_is_checked_gets_the_first(january, liaison):
+    """The second request read "nothing received" before the first committed; under the period's lock it
+    finds the same file stored and returns it, instead of asking for a correction's reason."""
+    from oversight.governance.submissions import _store
+
+    first = data_submission_submit(period=january, upload=csv_file(GOOD_ROWS), actor=liaison)
+    upload = csv_file(GOOD_ROWS)
+    again = _store(january, first.version, [], liaison, first.via, upload, first.file_size, first.sha256, "")
+    assert again == first and DataSubmission.objects.count() == 1
+
+
 def test_a_file_is_checked_against_the_version_in_force_and_keeps_it(january, director, liaison):
     standard_record(
         director,
