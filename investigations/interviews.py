@@ -85,8 +85,9 @@ def interview_give_garrity(*, interview, actor):
 
 
 @transaction.atomic
-def interview_complete(*, interview, statement, actor):
-    """Records the statement; under a Garrity notice it is marked compelled."""
+def interview_complete(*, interview, statement, actor, evidence_seen_before=""):
+    """Records the statement; under a Garrity notice it is marked compelled. ``evidence_seen_before``
+    (yes, no, not_asked; "" = not recorded) is whether the officer saw the evidence before the interview."""
     interview = _locked(interview)
     if not ntk.can_write_field(actor, interview, "statement"):
         raise PermissionDenied
@@ -97,11 +98,13 @@ def interview_complete(*, interview, statement, actor):
     if not statement.strip():
         raise RuleViolation(_("Record the statement."))
     interview.status, interview.statement, interview.held_at = Interview.Status.COMPLETED, statement, timezone.now()
+    interview.evidence_seen_before = evidence_seen_before
+    interview.clean_fields(exclude=[f.name for f in Interview._meta.fields if f.name != "evidence_seen_before"])
     return save_audited(
         interview,
         actor=actor,
         reason="Statement recorded" + (" (compelled)" if interview.is_compelled else ""),
-        update_fields=["status", "statement", "held_at"],
+        update_fields=["status", "statement", "held_at", "evidence_seen_before"],
     )
 
 
@@ -131,12 +134,13 @@ def hours_from_incident_to_interview(interview):
     complaint = interview.investigation.case.complaints.order_by("received_at").first()
     if complaint is None or interview.held_at is None:
         return None
-    from datetime import datetime, time
+    from datetime import UTC, datetime, time
 
     incident = datetime.combine(
         complaint.incident_on, complaint.incident_time or time(0), tzinfo=timezone.get_default_timezone()
     )
-    return round((interview.held_at - incident).total_seconds() / 3600, 1)
+    # Both in UTC: two aware times sharing one tzinfo subtract as wall-clock times, an hour off across a DST change.
+    return round((interview.held_at.astimezone(UTC) - incident.astimezone(UTC)).total_seconds() / 3600, 1)
 
 
 def prosecutor_export_build(*, case, office, actor):

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -107,6 +107,18 @@ def test_hours_from_incident_to_interview_are_measured(case, investigator, day_o
     assert hours_from_incident_to_interview(interview) == expected > 0
 
 
+def test_hours_to_interview_count_real_hours_across_a_daylight_saving_change(case, investigator, day_officer):
+    interview = interview_complete(
+        interview=_schedule(case, investigator, day_officer), statement="x", actor=investigator
+    )
+    complaint = case.complaints.get()
+    # Held in Pacific time (the same tzinfo as the incident's) a day after a fall-back night: 25 real hours.
+    complaint.incident_on, complaint.incident_time = date(2026, 10, 31), time(12, 0)
+    complaint.save(update_fields=["incident_on", "incident_time"])
+    interview.held_at = datetime(2026, 11, 1, 12, 0, tzinfo=PACIFIC)
+    assert hours_from_incident_to_interview(interview) == 25.0
+
+
 def test_other_investigators_cannot_interview(case, other_investigator, day_officer):
     with pytest.raises(PermissionDenied):
         _schedule(case, other_investigator, day_officer)
@@ -165,6 +177,10 @@ EXPORT_ROUTES = {
     "api/v1/records-requests/<int:pk>/": None,  # no request in this case
     "api/v1/records-requests/<int:pk>/records/<int:record_pk>/answer/": None,  # a write
     "reports/annual/<int:year>.pdf": None,  # counts only; rendered by a task
+    # Issue 11 part A2: published report editions, anonymized snapshots (tests/reports/test_items.py proves no name).
+    "reports/annual/<int:year>/v<int:version>.pdf": None,
+    "reports/quarterly/<int:year>/q<int:quarter>.pdf": None,
+    "reports/quarterly/<int:year>/q<int:quarter>/v<int:version>.pdf": None,
     "complaints/paper-form.pdf": None,  # the blank paper form (R1.1): no case data at all
     "staff/investigations/<int:pk>/report.pdf": None,  # see test_investigation_report_pdf_leaves_out_...
     # Printed notices: each letter is a notice's own subject and body (and the Mayor's report, above).
