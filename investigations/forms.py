@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from oversight.forms import AccessibleFormMixin, DateInput, DateTimeInput
 from oversight.roster.models import Employee
 
-from .models import Evidence, FindingOutcome, MayorReferral, RequestedRecord
+from .models import Evidence, EvidenceSeen, FindingOutcome, MayorReferral, RequestedRecord
 from .selectors import investigator_list
 
 
@@ -105,6 +105,12 @@ class InterviewForm(AccessibleFormMixin, forms.Form):
 
 class StatementForm(AccessibleFormMixin, forms.Form):
     statement = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 4}))
+    # Issue 11 (contract accountability): asked at every interview from now on.
+    evidence_seen_before = forms.ChoiceField(
+        label=_("Did the officer see the evidence (video, reports) before the interview?"),
+        choices=EvidenceSeen.choices,
+        widget=forms.RadioSelect,
+    )
 
 
 class RefusalForm(AccessibleFormMixin, forms.Form):

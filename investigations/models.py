@@ -277,6 +277,14 @@ class CustodyEvent(models.Model):
         return f"{self.get_action_display()} {self.at.astimezone(PACIFIC):%Y-%m-%d %H:%M}"
 
 
+class EvidenceSeen(models.TextChoices):
+    """Whether the officer saw the evidence before the interview (issue 11, contract accountability)."""
+
+    YES = "yes", _("Yes, the officer saw evidence before the interview")
+    NO = "no", _("No, the officer did not see evidence before the interview")
+    NOT_ASKED = "not_asked", _("Not asked")
+
+
 class Interview(models.Model):
     """An interview of a Covered Employee (R2.4): on duty, with union representation noted, under
     a Garrity notice that makes the statement compelled, or a recorded refusal."""
@@ -306,6 +314,16 @@ class Interview(models.Model):
     marking = models.CharField(max_length=12, choices=Marking.choices, blank=True)
     held_at = models.DateTimeField(null=True, blank=True)
     refusal_note = models.TextField(blank=True)
+    # Issue 11 (contract accountability): asked at the interview from now on; "" = not recorded (older
+    # interviews, and any held before the question was on the form).
+    evidence_seen_before = models.CharField(
+        _("saw the evidence before the interview"),
+        max_length=12,
+        choices=EvidenceSeen.choices,
+        blank=True,
+        default="",
+        help_text=_("Whether the officer saw the evidence (video, reports) before being interviewed."),
+    )
     history = HistoricalRecords(excluded_fields=["statement"])
 
     class Meta:

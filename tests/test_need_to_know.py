@@ -312,13 +312,25 @@ def _write(w, group):
     """(url, data, has it changed?) for one write into the group's material."""
     if group == FieldGroup.COMPELLED:
         i = w.scheduled_compelled
-        return f"/staff/investigations/interviews/{i.pk}/statement/", {f"i{i.pk}-statement": "New"}, _completed(i)
+        return (
+            f"/staff/investigations/interviews/{i.pk}/statement/",
+            {f"i{i.pk}-statement": "New", f"i{i.pk}-evidence_seen_before": "no"},
+            _completed(i),
+        )
     if group == FieldGroup.VOLUNTARY:
         i = w.scheduled_plain
-        return f"/staff/investigations/interviews/{i.pk}/statement/", {f"i{i.pk}-statement": "New"}, _completed(i)
+        return (
+            f"/staff/investigations/interviews/{i.pk}/statement/",
+            {f"i{i.pk}-statement": "New", f"i{i.pk}-evidence_seen_before": "no"},
+            _completed(i),
+        )
     if group == FieldGroup.PRIVILEGED:
         i = w.scheduled_privileged
-        return f"/staff/investigations/interviews/{i.pk}/statement/", {f"i{i.pk}-statement": "New"}, _completed(i)
+        return (
+            f"/staff/investigations/interviews/{i.pk}/statement/",
+            {f"i{i.pk}-statement": "New", f"i{i.pk}-evidence_seen_before": "no"},
+            _completed(i),
+        )
     if group == FieldGroup.EVIDENCE:
         e = w.evidence
         # The check runs in the worker (issue 12.5): a write is the job it starts for this item.
