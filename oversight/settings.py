@@ -398,6 +398,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "oversight.governance.tasks.data_period_create_due_task",
         "schedule": crontab(hour=0, minute=20),
     },
+    # Issue 11 part A2 (R5.1, R5.2): the annual draft on ANNUAL_REPORT_DATE, quarterly drafts the day after a
+    # quarter ends; idempotent, so running hourly builds once and catches a published PDF whose doorbell was missed.
+    "report-editions-schedule": {
+        "task": "reports.tasks.edition_schedule_task",
+        "schedule": crontab(minute=25),
+        "options": {"expire_seconds": 3000},
+    },
 }
 
 # Logs (oversight/audit, README "Logs and their retention"). Reads of sensitive material, role changes,
@@ -458,6 +465,8 @@ COMMENT_RATE_LIMIT = env.int("COMMENT_RATE_LIMIT", default=10)  # public comment
 # The annual report's draft is built each year on this month and day ("MM-DD") for the year before: a
 # consistent date each year (35A.050 F). Quarterly reports to Council follow the same machinery.
 ANNUAL_REPORT_DATE = env.str("ANNUAL_REPORT_DATE", default="03-01")
+# R5.2: a quarterly report to Council is drafted the day after each quarter ends, unless this is off.
+QUARTERLY_REPORTS = env.bool("QUARTERLY_REPORTS", default=True)
 # The key of the keyed hash that gives officers and complainants the same anonymous id in every raw-data
 # release (R5.3). It never leaves the server; changing it changes every id, so set it once.
 # Unset, it is derived from SECRET_KEY (so rotating SECRET_KEY would then change every id: set this once).

@@ -86,11 +86,16 @@ class Chart:
         ]
 
     def csv_rows(self):
-        """The header row, then one row per category; a missing cell is empty, with a column saying why."""
-        header = ["category", *[s.name for s in self.series]]
-        yield header
+        """The header row, then one row per category, with the table's labels (call it on ``translated()``
+        for the reader's language); a missing cell is empty, and a last column says why."""
+        has_missing = any(v is None for s in self.series for v in s.values)
+        header = [_("Category"), *[s.name for s in self.series]]
+        yield [*header, _("Note")] if has_missing else header
         for i, category in enumerate(self.categories):
-            yield [category, *["" if s.values[i] is None else s.values[i] for s in self.series]]
+            cells = ["" if s.values[i] is None else s.values[i] for s in self.series]
+            if has_missing:
+                cells.append(self.missing_text() if any(s.values[i] is None for s in self.series) else "")
+            yield [category, *cells]
 
 
 def _number(value):
@@ -136,23 +141,27 @@ def _legend(chart, uid, y):
 
 
 def _bar_svg(chart, uid):
-    label_w, bar_h, gap, width = 190, 16, 10, 640
+    label_w, bar_h, gap, width, line_h = 190, 16, 10, 640, 14
     n = len(chart.series)
-    group_h = n * bar_h + gap
+    # A long category name wraps onto a second line (the table under the chart has it whole).
+    labels = [_wrap(category) for category in chart.categories]
+    group_h = max(n * bar_h, max((len(lines) for lines in labels), default=1) * line_h) + gap
     top = 8
     legend, legend_h = _legend(chart, uid, top)
     top += legend_h
     scale = (width - label_w - 70) / _max(chart)
     parts = []
-    for ci, category in enumerate(chart.categories):
+    for ci, lines in enumerate(labels):
         gy = top + ci * group_h
-        parts.append(
-            f'<text x="{label_w - 8}" y="{gy + n * bar_h / 2 + 4}" font-size="12" text-anchor="end">'
-            f"{escape(_short(category))}</text>"
+        first_y = gy + (group_h - gap) / 2 + 4 - (len(lines) - 1) * line_h / 2
+        tspans = "".join(
+            f'<tspan x="{label_w - 8}" y="{first_y + li * line_h:.1f}">{escape(line)}</tspan>'
+            for li, line in enumerate(lines)
         )
+        parts.append(f'<text font-size="12" text-anchor="end">{tspans}</text>')
         for si, s in enumerate(chart.series):
             value = s.values[ci]
-            y = gy + si * bar_h
+            y = gy + (group_h - gap - n * bar_h) / 2 + si * bar_h
             if value is None:
                 parts.append(
                     f'<text x="{label_w + 4}" y="{y + 12}" font-size="11">{escape(chart.missing_text())}</text>'
@@ -213,6 +222,22 @@ def _columns_svg(chart, uid, line=False):
     return width, base + bottom, legend + "".join(parts)
 
 
+def _wrap(text, limit=28, lines=2):
+    """``text`` in at most ``lines`` lines of about ``limit`` characters, broken at spaces; the last line
+    is shortened with an ellipsis if the text is longer still."""
+    words, out, current = str(text).split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > limit:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    out.append(current)
+    if len(out) > lines:
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
+    return [_short(line, limit) for line in out] or [""]
+
+
 def _short(text, limit=28):
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -227,7 +252,7 @@ def chart_svg(chart, *, uid=None):
         width, height, body = _columns_svg(chart, uid, line=chart.kind == LINE)
     desc = _("Chart; the same numbers are in the table below.")
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" font-family="sans-serif" '
         f'aria-labelledby="{uid}-title {uid}-desc" viewBox="0 0 {width} {height:.0f}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet">'
         f'<title id="{uid}-title">{escape(chart.title)}</title><desc id="{uid}-desc">{escape(desc)}</desc>'

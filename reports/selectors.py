@@ -58,3 +58,109 @@ def annual_report_data(*, year):
 
 def report_document_get(*, kind, year):
     return ReportDocument.objects.filter(kind=kind, year=year).first()
+
+
+# Report editions (issue 11 part A2). The public sees published and superseded editions only; drafts are
+# the Director's and the administrator's.
+
+PUBLIC_STATUSES = ("published", "superseded")
+
+
+def _editions():
+    from .models import ReportEdition
+
+    return ReportEdition.objects.defer("snapshot")
+
+
+def edition_current(*, kind, year, quarter=None):
+    """The period's published edition (the latest version), with its snapshot, or None."""
+    from .models import ReportEdition
+
+    return ReportEdition.objects.filter(kind=kind, year=year, quarter=quarter, status="published").first()
+
+
+def edition_version(*, kind, year, quarter=None, version):
+    """One public version of a period's report (published or superseded), or None; never a draft."""
+    from .models import ReportEdition
+
+    return ReportEdition.objects.filter(
+        kind=kind, year=year, quarter=quarter, version=version, status__in=PUBLIC_STATUSES
+    ).first()
+
+
+def edition_newer(edition):
+    """For a superseded edition: the period's published version that replaced it."""
+    if edition.status != "superseded":
+        return None
+    return (
+        _editions()
+        .filter(kind=edition.kind, year=edition.year, quarter=edition.quarter, status="published")
+        .only("pk", "kind", "year", "quarter", "version", "published_at")
+        .first()
+    )
+
+
+def edition_versions(edition):
+    """Every public version of the edition's period, newest first (a small list: one per correction)."""
+    return list(
+        _editions()
+        .filter(kind=edition.kind, year=edition.year, quarter=edition.quarter, status__in=PUBLIC_STATUSES)
+        .only("pk", "kind", "year", "quarter", "version", "status", "published_at")
+        .order_by("-version")
+    )
+
+
+def edition_index():
+    """The published reports, by year and kind, for the public index: one query, no snapshots."""
+    return list(
+        _editions()
+        .filter(status="published")
+        .only("pk", "kind", "year", "quarter", "version", "published_at", "pdf")
+        .order_by("-year", "kind", "-quarter")
+    )
+
+
+def edition_list_visible_to(*, user):
+    """Every edition for the Director and the administrator; nothing for anyone else."""
+    from oversight.accounts.roles import Role, has_role
+
+    if not has_role(user, Role.DIRECTOR, Role.ADMIN):
+        return _editions().none()
+    return _editions().select_related("published_by")
+
+
+def edition_get_for(*, user, pk):
+    """One edition, with its snapshot, for the Director or the administrator; 404 otherwise."""
+    from django.http import Http404
+
+    from oversight.accounts.roles import Role, has_role
+
+    from .models import ReportEdition
+
+    edition = ReportEdition.objects.select_related("published_by").filter(pk=pk).first()
+    if edition is None or not has_role(user, Role.DIRECTOR, Role.ADMIN):
+        raise Http404
+    return edition
+
+
+def edition_public_url(edition):
+    from django.urls import reverse
+
+    if edition.kind == "annual":
+        return reverse("reports:annual-version", kwargs={"year": edition.year, "version": edition.version})
+    return reverse(
+        "reports:quarterly-version",
+        kwargs={"year": edition.year, "quarter": edition.quarter, "version": edition.version},
+    )
+
+
+def edition_public_pdf_url(edition):
+    """The public download of a published or superseded edition's PDF, or "" (a draft's is staff-only)."""
+    from django.urls import reverse
+
+    if edition.status not in PUBLIC_STATUSES:
+        return ""
+    kwargs = {"year": edition.year, "version": edition.version}
+    if edition.kind == "annual":
+        return reverse("reports:annual-version-pdf", kwargs=kwargs)
+    return reverse("reports:quarterly-version-pdf", kwargs=kwargs | {"quarter": edition.quarter})

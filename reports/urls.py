@@ -11,7 +11,8 @@ app_name = "reports"
 # releases (urls_data), the dashboard and the public data hub (urls_dashboard), trends and the
 # contract-accountability metrics (urls_trends).
 urlpatterns = [
-    path("annual/", views.annual_current, name="annual-current"),
+    # The names the site has linked since R5.1 began; the published editions now stand behind them.
+    path("annual/", views.edition_index, name="annual-current"),
     path("annual/<int:year>/", views.annual, name="annual"),
     path("annual/<int:year>.pdf", views.annual_pdf, name="annual-pdf"),
     path("annual/<int:year>/render/", views.annual_render, name="annual-render"),

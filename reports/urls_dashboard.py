@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-# Issue 11: this part's routes, inside app_name "reports" (see reports/urls.py).
-urlpatterns = []
+from . import dashboard_views
+
+# Issue 11 part C: the public "Data and reports" hub and the dashboard, inside app_name "reports"
+# (see reports/urls.py).
+urlpatterns = [
+    path("", dashboard_views.hub, name="hub"),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("dashboard/<slug:key>.csv", dashboard_views.dashboard_csv, name="dashboard-csv"),
+]

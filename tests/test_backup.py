@@ -39,7 +39,7 @@ from investigations.services import (
 from oversight.backups import services as backup_services
 from oversight.backups.pgtools import BackupError, libpq_env, tool_find
 from oversight.uploads import inspect_upload
-from reports.models import ReportDocument
+from reports.models import ReportDocument, ReportEdition
 from reports.services import annual_report_render
 from tests.arrange import case_investigating
 from tests.factories import complaint_data, pdf_bytes
@@ -48,7 +48,13 @@ from tests.factories import complaint_data, pdf_bytes
 committed = pytest.mark.django_db(transaction=True)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-FILE_MODELS = [(ComplaintAttachment, "file"), (Evidence, "file"), (RequestedRecord, "file"), (ReportDocument, "pdf")]
+FILE_MODELS = [
+    (ComplaintAttachment, "file"),
+    (Evidence, "file"),
+    (RequestedRecord, "file"),
+    (ReportDocument, "pdf"),
+    (ReportEdition, "pdf"),  # issue 11: the annual report's PDF is its edition's
+]
 
 
 def pdf(label):

@@ -45,10 +45,10 @@ def test_the_annual_report_reads_from_the_replica_and_writes_the_session_to_defa
     with time_machine.travel(NOW, tick=False):
         with CaptureQueriesContext(replica) as on_replica, CaptureQueriesContext(connections["default"]) as on_default:
             assert client.get("/reports/annual/2026/").status_code == 200
-    assert any('"intake_case"' in q["sql"] for q in on_replica)
+    assert any('"reports_reportedition"' in q["sql"] for q in on_replica)  # issue 11: the published edition
     assert _writes(on_replica) == []
     assert any("django_session" in sql for sql in _writes(on_default))  # the session is saved on default
-    assert not any('"intake_case"' in q["sql"] for q in on_default)
+    assert not any('"reports_reportedition"' in q["sql"] for q in on_default)
 
 
 def test_inside_use_replica_writes_and_history_stay_on_default(director, replica):

@@ -45,7 +45,6 @@ PUBLIC_FILES = (
     "templates/intake/complaint_*.html",
     "templates/intake/partials/_paper_form_link.html",
     "templates/reports/annual_report.html",
-    "templates/reports/partials/_annual_tables.html",
     "templates/accounts/login.html",
     "templates/intake/status_lookup.html",
     "templates/uploads/refused.html",
@@ -71,6 +70,34 @@ PUBLIC_FILES = (
     "templates/participate/*",
     "templates/participate/partials/*",
     "oversight/governance/public_*.py",
+    # Issue 11 part A2: the published reports' pages, their PDF and the snapshot renderer.
+    "templates/reports/annual_report*.html",
+    "templates/reports/partials/_edition_body.html",
+    "templates/reports/partials/_report_block.html",
+    "templates/reports/partials/_report_list.html",
+    "reports/templatetags/report_editions.py",
+    # Issue 11 part C: the dashboard, the "Data and reports" hub, and the chart kernel every report uses.
+    "templates/reports/dashboard.html",
+    "templates/reports/hub.html",
+    "templates/reports/partials/_chart.html",
+    "reports/charts.py",
+    "reports/dashboard.py",
+    "reports/dashboard_forms.py",
+    "reports/dashboard_views.py",
+    # Issue 11 part D: the contract-accountability page, its definitions and the figures' texts.
+    "templates/reports/accountability*.html",
+    "templates/reports/partials/_year_form.html",
+    "templates/reports/partials/_metric_value.html",
+    "reports/accountability.py",
+    # Issue 11 part A1: the annual report's items a-q (every text in a snapshot is shown on the public page).
+    "reports/items/*.py",
+    # Issue 11 part B: the raw-data release pages, the dictionary and crosswalk texts.
+    "templates/reports/data_index.html",
+    "templates/reports/data_release.html",
+    "templates/reports/data_dictionary.html",
+    "templates/reports/partials/_release_files.html",
+    "reports/releases.py",
+    "reports/crosswalk.py",
 )
 PUBLIC_CODE = (
     "intake.forms.ComplaintForm",
@@ -78,6 +105,10 @@ PUBLIC_CODE = (
     "intake.models.Case.Decision",
     "investigations.models.FindingOutcome",
     "reports.selectors.annual_report_data",
+    # Issue 11 part A2: the titles of the published reports.
+    "reports.views._annual_heading",
+    "reports.views._quarterly_heading",
+    "reports.editions.edition_heading",
     "discipline.appeal_forms.FilerAppealForm",
     # Decorated functions: __wrapped__ reaches the function in its own module.
     "discipline.appeal_views.status_appeal.__wrapped__.__wrapped__",

@@ -57,6 +57,8 @@ class SensitiveRead(models.Model):
         API_CASE = "api_case", _("API: case")
         API_INVESTIGATION = "api_investigation", _("API: investigation")
         API_RECORDS_REQUEST = "api_records_request", _("API: records request")
+        # Issue 11 part D: the Director's list of officers with repeated sustained complaints.
+        EARLY_IDENTIFICATION = "early_identification", _("Early identification list (officers named)")
 
     class Outcome(models.TextChoices):
         SHOWN = "shown", _("Shown")

@@ -2,6 +2,7 @@
 releases (raw data)."""
 
 from .documents import ReportDocument  # noqa: F401
+from .editions import ReportEdition  # noqa: F401  (part A2)
 
-# Part A2 adds: from .editions import ...  (ReportEdition, ...)
 # Part B adds: from .releases import ...  (DataRelease, ...)
+from .releases import DataRelease, DataReleaseFile  # noqa: F401

@@ -59,6 +59,7 @@ from tests.governance.arrange_recommendations import sent
 from tests.governance.arrange_sentinel import review_with_report
 from tests.governance.arrange_submissions import GOOD_ROWS, csv_file, standard_record
 from tests.governance.arrange_suits import meeting_arrange, suit_arrange
+from tests.reports.arrange_editions import editions_arrange
 from tests.test_permissions import EXPECTED_ROLES
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -137,6 +138,15 @@ PAGES = {
     "board/meetings/": {},
     "board/meetings/<int:pk>/": {"pk": "meeting"},
     "board/cases/<int:pk>/leave/": {"pk": "leave_case"},
+    # Issue 11 part A2: report editions.
+    "reports/editions/": {},
+    "reports/editions/<int:pk>/": {"pk": "edition"},
+    "reports/editions/<int:pk>/publish/": {"pk": "edition"},
+    "reports/editions/<int:pk>/correct/": {"pk": "edition_published"},
+    # Issue 11 part D: the Director's early-identification list.
+    "reports/trends/early-identification/": {},
+    # Issue 11 part B: raw-data releases (the staff page; build and publish are POST actions).
+    "reports/data/staff/": {},
     "board/data/": {},
     "board/data/standards/<int:pk>/": {"pk": "data_standard"},
     "board/data/periods/": {},
@@ -164,6 +174,9 @@ NOT_PAGES = {
     "board/panels/<int:pk>/evidence/<int:evidence_pk>/file/": FILE,
     "board/comments/export/": FILE,
     "board/data/submissions/<int:pk>/csv/": FILE,
+    "reports/editions/<int:pk>/pdf/": FILE,
+    "reports/data/staff/build/": POST,
+    "reports/data/staff/<int:pk>/publish/": POST,
     **dict.fromkeys(
         [
             "complaints/staff/cases/<int:pk>/allegations/",
@@ -228,6 +241,9 @@ NOT_PAGES = {
             "board/trainings/create/",
             "board/trainings/complete/",
             "reports/annual/<int:year>/render/",
+            "reports/editions/build/",
+            "reports/editions/<int:pk>/rebuild/",
+            "reports/editions/<int:pk>/render/",
             "board/appeals/<int:pk>/panel/",
             "board/appeals/<int:pk>/vote/",
             "board/appeals/<int:pk>/decide/",
@@ -475,6 +491,7 @@ def _arrange():
         "subcommittee": subcommittee,
         "jobs": jobs,
         **governance,
+        **editions_arrange(director),  # Issue 11 part A2
     }
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from intake.services import case_decide
 from oversight.pdf import LocalStaticFetcher
-from reports.models import ReportDocument
+from reports.models import ReportEdition
 from reports.selectors import annual_report_data
 from reports.tasks import annual_report_render_task
 from tests.arrange import case_before_panel, case_received
@@ -48,19 +48,18 @@ def test_report_page_names_no_one(client, intake_user):
     assert b"Robin" not in response.content and b"Officer" not in response.content
 
 
-def test_render_task_stores_a_pdf_and_public_can_download_it(client, intake_user):
+def test_render_task_renders_the_years_draft_which_the_public_cannot_download(client, intake_user):
     case_received(intake_user)
     annual_report_render_task(_year())
-    document = ReportDocument.objects.get()
-    assert document.pdf.read(4) == b"%PDF"
-    response = client.get(f"/reports/annual/{_year()}.pdf")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    edition = ReportEdition.objects.get()
+    assert edition.status == "draft" and edition.pdf.read(4) == b"%PDF"
+    assert client.get(f"/reports/annual/{_year()}.pdf").status_code == 404
 
 
-def test_rendering_twice_keeps_one_document():
+def test_rendering_twice_keeps_one_edition():
     annual_report_render_task(_year())
     annual_report_render_task(_year())
-    assert ReportDocument.objects.count() == 1
+    assert ReportEdition.objects.count() == 1
 
 
 def test_pdf_missing_is_404_not_a_render_on_request(client):
@@ -93,5 +92,3 @@ def test_the_survey_answers_of_the_year_are_in_the_report(client, intake_user):
     data = annual_report_data(year=_year())
     assert data["survey_answers"] == 2
     assert dict(data["survey"])["Overall, how satisfied are you?"] == 3.5
-    page = client.get("/reports/annual/", follow=True).content.decode()
-    assert "2 answers" in page and "3.5" in page
