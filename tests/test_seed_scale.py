@@ -8,12 +8,14 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from discipline.models import Panel
+from discipline.models import AdministrativeLeave, FinalOutcome, Panel, PanelResult, PostBoardProceeding
+from discipline.outcomes import final_outcomes_refresh
 from discipline.synthetic.plan import CasePlan, case_plan, received_dates
-from intake.models import Allegation, Case
-from investigations.models import RecordsRequest
+from intake.models import Allegation, Case, ReconsiderationRequest
+from investigations.models import Finding, Interview, RecordsRequest
 from oversight.accounts.models import User
 from oversight.calendar.models import Deadline
+from oversight.governance.models import CivilSuit, PolicyRecommendation, RecommendationUpdate
 from oversight.integrity.models import HistoryLink
 from oversight.integrity.verify import history_verify
 
@@ -71,8 +73,84 @@ def test_every_seeded_case_page_and_staff_list_answers(seeded, client):
             "/staff/notices/inbox/",
             "/staff/notices/outbox/",
             "/staff/audit/reads/",
+            "/participate/recommendations/",
+            "/participate/civil-suits/",
         ):
             assert client.get(url).status_code == 200, url
+
+
+# Issue 11: the rows the reports, the raw data and the dashboards read.
+REPORT_MODELS = [
+    Finding,
+    FinalOutcome,
+    PostBoardProceeding,
+    ReconsiderationRequest,
+    AdministrativeLeave,
+    PolicyRecommendation,
+    RecommendationUpdate,
+    CivilSuit,
+]
+
+
+def test_seed_scale_writes_the_rows_the_reports_read(seeded):
+    assert {m._meta.label: m.objects.exists() for m in REPORT_MODELS} == {m._meta.label: True for m in REPORT_MODELS}
+    assert Interview.objects.exclude(evidence_seen_before="").exists()
+
+
+def test_every_row_written_for_the_reports_passes_full_clean(seeded):
+    for model in REPORT_MODELS:
+        for row in model.objects.all():
+            row.full_clean()
+            assert row.history.get().history_change_reason == "synthetic data"
+
+
+def test_each_decided_board_result_has_the_final_outcome_a_refresh_computes(seeded):
+    decided = PanelResult.objects.exclude(finding="").filter(panel__decided_at__isnull=False)
+    assert set(FinalOutcome.objects.values_list("allegation_id", flat=True)) == set(
+        decided.values_list("allegation_id", flat=True)
+    )
+    director = User.objects.get(username="bench-director")
+    before = FinalOutcome.history.count()
+    with time_machine.travel(NOW, tick=False):
+        for case in Case.objects.filter(allegations__final_outcome__isnull=False).distinct():
+            final_outcomes_refresh(case=case, actor=director)
+    assert FinalOutcome.history.count() == before
+
+
+def test_a_decided_proceeding_sets_the_final_outcome(seeded):
+    proceeding = PostBoardProceeding.objects.exclude(outcome="").select_related("decision").first()
+    outcome = FinalOutcome.objects.get(allegation_id=proceeding.decision.allegation_id)
+    assert outcome.set_by == proceeding.kind
+    assert outcome.board_level == proceeding.decision.action
+    expected = {"upheld": proceeding.decision.action, "modified": proceeding.resulting_level, "overturned": ""}
+    assert outcome.final_level == expected[proceeding.outcome]
+
+
+def test_reconsiderations_were_asked_while_the_decision_could_change(seeded):
+    for request in ReconsiderationRequest.objects.select_related("case", "complaint"):
+        case = request.case
+        assert request.complaint.case_id == case.pk
+        assert case.decided_at <= request.requested_at <= NOW
+        moved_on = case.investigation.commenced_at if hasattr(case, "investigation") else case.closed_at
+        assert moved_on is None or request.requested_at < moved_on
+        if request.outcome != ReconsiderationRequest.Outcome.PENDING:
+            assert request.decision_after == case.decision
+            changed = request.outcome == ReconsiderationRequest.Outcome.CHANGED
+            assert (request.decision_before != request.decision_after) == changed
+
+
+def test_sent_recommendations_have_their_answer_clock(seeded):
+    for recommendation in PolicyRecommendation.objects.exclude(sent_at=None):
+        deadline = Deadline.objects.get(about_id=recommendation.pk, rule=Deadline.Rule.RECOMMENDATION_RESPONSE)
+        assert deadline.starts_at == recommendation.sent_at
+        assert deadline.met_at == recommendation.answered_at
+    implemented = PolicyRecommendation.objects.filter(status=PolicyRecommendation.Status.IMPLEMENTED)
+    assert all(r.updates.filter(stage="done").exists() for r in implemented)
+
+
+def test_evidence_seen_is_recorded_only_on_interviews_held_in_the_last_two_years(seeded):
+    recorded = Interview.objects.exclude(evidence_seen_before="")
+    assert all(i.held_at >= NOW - datetime.timedelta(days=730) for i in recorded)
 
 
 def test_seed_scale_refuses_a_database_that_has_cases(seeded):

@@ -16,8 +16,10 @@ from .board_rows import board_rows, read_rows, settle
 from .chain import chain_paused
 from .context import Context
 from .intake_rows import acknowledgement_rows, allegation_rows, case_row, complaint_rows, demographics_rows
+from .outcome_rows import outcome_rows
 from .people import allegation_types_ensure, roster_ensure, staff_ensure
 from .plan import CasePlan, allegation_counts, case_plan, number_cases, received_dates
+from .report_rows import governance_rows, leave_rows, reconsideration_rows
 from .work_rows import investigation_rows
 from .writer import Writer, explicit_timestamps
 
@@ -52,6 +54,8 @@ def seed(*, cases, allegations, deadlines=None, seed=35, anchor=None, say=print)
                 _chunk(ctx, plans[start : start + CHUNK])
             done = min(start + CHUNK, len(plans))
             say(f"  cases {done:,}/{len(plans):,} ({time.monotonic() - started:,.0f} s)")
+        with transaction.atomic():
+            governance_rows(ctx, cases, say)
         if deadlines:
             open_deadlines_fill(ctx, deadlines, say)
     ctx.writer.counts["seconds"] = round(time.monotonic() - started, 1)
@@ -123,6 +127,7 @@ def _chunk(ctx, plans):
         Complaint, [r for c in cases for r in complaint_rows(ctx, c)], dated=lambda c: c.received_at
     )
     writer.add(FilerDemographics, demographics_rows(ctx, complaints), dated=lambda d: d.complaint.received_at)
+    reconsideration_rows(ctx, cases, complaints)
     writer.add(Notice, acknowledgement_rows(ctx, complaints), dated=lambda n: n.created_at)
     allegations = writer.add(
         Allegation, [r for c in cases for r in allegation_rows(ctx, c)], dated=lambda a: a.created_at
@@ -131,5 +136,7 @@ def _chunk(ctx, plans):
     for allegation in allegations:
         by_case[allegation.case_id].append(allegation)
     investigation_rows(ctx, cases, by_case)
-    board_rows(ctx, cases, by_case)
+    results, discipline = board_rows(ctx, cases, by_case)
+    outcome_rows(ctx, results, discipline)
+    leave_rows(ctx, cases, by_case)
     read_rows(ctx, cases)

@@ -37,6 +37,7 @@ def settle(rng, plan, count):
 
 
 def board_rows(ctx, cases, allegations_by_case):
+    """Panels, votes, results and discipline of the cases heard; returns (results, discipline)."""
     heard = [c for c in cases if c._synthetic_plan.convened_at]
     panels = ctx.writer.add(Panel, [_panel(ctx, c) for c in heard], dated=lambda p: p.decided_at or p.convened_at)
     board = ctx.staff[Role.BOARD]
@@ -60,6 +61,7 @@ def board_rows(ctx, cases, allegations_by_case):
     ctx.writer.add(PanelResult, results, dated=lambda r: r.panel.decided_at)
     ctx.writer.add(DisciplineDecision, discipline, dated=lambda d: d.decided_at)
     mayor_rows(ctx, cases)
+    return results, discipline
 
 
 def _panel(ctx, case):

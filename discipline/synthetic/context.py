@@ -53,10 +53,12 @@ class Context:
         return self.staff["synthetic"]
 
 
-def clock(ctx, about, rule, starts_at, met_at=None):
+def clock(ctx, about, rule, starts_at, met_at=None, length=None):
     """A Deadline as the deadline engine would have left it by ``ctx.anchor``, with its reminders:
-    those that fired before the anchor were sent by the sweep; those after a meeting were dropped."""
-    due, steps = RULES[rule].compute(starts_at, ctx.calendar, settings.DEADLINE_CLOSE_OF_BUSINESS_HOUR)
+    those that fired before the anchor were sent by the sweep; those after a meeting were dropped.
+    ``length``: the days of a clock whose length is its subject's (RECOMMENDATION_RESPONSE)."""
+    args = (starts_at, ctx.calendar, settings.DEADLINE_CLOSE_OF_BUSINESS_HOUR)
+    due, steps = RULES[rule].compute(*args, length) if RULES[rule].length_from_subject else RULES[rule].compute(*args)
     ended = met_at or ctx.anchor
     deadline = Deadline(
         about_type=ctx.content_type(type(about)),

@@ -26,6 +26,11 @@ FINDINGS = [
     (FindingOutcome.UNFOUNDED, 25),
     (FindingOutcome.INSUFFICIENT_EVIDENCE, 25),
 ]
+REFUSED_SHARE = 0.03
+# Issue 11: whether the officer saw evidence before the interview, asked at interviews held in the
+# last two years (recorded "from now on"); older interviews leave it unrecorded ("").
+EVIDENCE_SEEN = [("yes", 30), ("no", 62), ("not_asked", 8)]
+EVIDENCE_SEEN_SINCE = timedelta(days=730)
 SOUGHT = ["Body-camera footage", "Use-of-force report", "CAD call log", "Officer's notes", "Radio traffic"]
 
 
@@ -191,11 +196,15 @@ def interviews_and_tasks(ctx, investigations, allegations_by_case):
         for employee in officers:
             at = investigation.commenced_at + timedelta(days=rng.uniform(5, 35))
             held = done and at < investigation.completed_at
+            refused = held and rng.random() < REFUSED_SHARE  # item l: PPB's failures to comply
+            held = held and not refused
             interviews.append(
                 Interview(
                     investigation=investigation,
                     employee=employee,
-                    status=Interview.Status.COMPLETED if held else Interview.Status.SCHEDULED,
+                    status=Interview.Status.REFUSED
+                    if refused
+                    else (Interview.Status.COMPLETED if held else Interview.Status.SCHEDULED),
                     scheduled_at=at,
                     on_duty_basis="Scheduled during the officer's shift per the roster.",
                     union_representative="PPA representative" if rng.random() < 0.7 else "",
@@ -204,6 +213,8 @@ def interviews_and_tasks(ctx, investigations, allegations_by_case):
                     statement="The officer's account of the incident." if held else "",
                     is_compelled=held,
                     held_at=at if held else None,
+                    refusal_note="The officer declined to attend." if refused else "",
+                    **_evidence_seen(ctx, at if held else None),
                 )
             )
         for title in ("Request body-camera footage", "Find witnesses"):
@@ -219,6 +230,12 @@ def interviews_and_tasks(ctx, investigations, allegations_by_case):
             )
     ctx.writer.add(Interview, interviews, dated=lambda i: i.held_at or i.scheduled_at)
     ctx.writer.add(InvestigationTask, tasks, dated=lambda t: t.done_at or t.created_at)
+
+
+def _evidence_seen(ctx, held_at):
+    if held_at is None or held_at < ctx.anchor - EVIDENCE_SEEN_SINCE:
+        return {"evidence_seen_before": ""}
+    return {"evidence_seen_before": ctx.rng.choices([v for v, _ in EVIDENCE_SEEN], [w for _, w in EVIDENCE_SEEN])[0]}
 
 
 def findings(ctx, investigations, allegations_by_case):
