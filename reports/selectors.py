@@ -122,9 +122,9 @@ def edition_index():
 
 def edition_list_visible_to(*, user):
     """Every edition for the Director and the administrator; nothing for anyone else."""
-    from oversight.accounts.roles import Role, has_role
+    from .editions import can_manage_editions
 
-    if not has_role(user, Role.DIRECTOR, Role.ADMIN):
+    if not can_manage_editions(user):
         return _editions().none()
     return _editions().select_related("published_by")
 
@@ -133,12 +133,11 @@ def edition_get_for(*, user, pk):
     """One edition, with its snapshot, for the Director or the administrator; 404 otherwise."""
     from django.http import Http404
 
-    from oversight.accounts.roles import Role, has_role
-
+    from .editions import can_manage_editions
     from .models import ReportEdition
 
     edition = ReportEdition.objects.select_related("published_by").filter(pk=pk).first()
-    if edition is None or not has_role(user, Role.DIRECTOR, Role.ADMIN):
+    if edition is None or not can_manage_editions(user):
         raise Http404
     return edition
 
