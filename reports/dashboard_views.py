@@ -6,8 +6,6 @@ JavaScript; ``static/js/dashboard.js`` only submits the form when a filter chang
 read replica. A request costs a constant number of queries whatever the size of the data.
 """
 
-import csv
-
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from oversight.accounts.roles import public
+from oversight.csv_cells import csv_lines
 from oversight.db_router import use_replica
 
 from .dashboard import DASHBOARD_CHARTS, DashboardFilters, chart_build
@@ -47,11 +46,6 @@ def dashboard(request):
     return render(request, "reports/dashboard.html", {"form": form, "filters": filters, "charts": charts})
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @public
 @require_GET
 @use_replica()
@@ -65,9 +59,8 @@ def dashboard_csv(request, key):
         messages = [f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]
         return HttpResponseBadRequest("\n".join(messages), content_type="text/plain; charset=utf-8")
     chart = chart_build(key, filters=DashboardFilters.from_form(form)).translated()
-    writer = csv.writer(_Echo())
-    rows = chart.csv_rows()
-    response = StreamingHttpResponse((writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8")
+    header, *rows = chart.csv_rows()
+    response = StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{key}.csv"'
     return response
 

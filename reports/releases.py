@@ -18,6 +18,7 @@ chunked too.
 import csv
 import hashlib
 import hmac
+import io
 import json
 import tempfile
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ from discipline.models import DisciplineDecision, FinalOutcome
 from intake.models import Allegation, Case, Complaint, FilerDemographics
 from intake.neighbourhoods import NEIGHBOURHOOD_CHOICES
 from investigations.models import FindingOutcome
+from oversight.csv_cells import text_row
 
 from . import crosswalk
 from .facts import allegation_facts, period_bounds
@@ -50,16 +52,26 @@ SUPPRESSION_RULE = gettext_noop(
 
 def anonymized_id(kind, pk):
     """A stable id for a row of ``kind``: the first 16 hex characters of HMAC-SHA256 under
-    ``settings.RAW_DATA_ID_KEY`` (which never leaves the server). The same case, allegation or officer
-    has the same id in every release; without the key the id cannot be tied back to our records."""
-    if pk is None:
-        return ""
-    return _keyed_id(settings.RAW_DATA_ID_KEY, kind, pk)
+    ``settings.RAW_DATA_ID_KEY`` (which never leaves the server) of ``"kind:pk"``. The same case,
+    allegation or officer has the same id in every release; without the key the id cannot be tied back
+    to our records."""
+    return anonymized_ids(kind)(pk)
 
 
-@lru_cache(maxsize=1024)  # officers and a case's allegations repeat; small and bounded: memory stays flat
-def _keyed_id(key, kind, pk):
-    return hmac.new(key.encode(), f"{kind}:{pk}".encode(), hashlib.sha256).hexdigest()[:ID_LENGTH]
+def anonymized_ids(kind, *, repeats=False):
+    """``anonymized_id`` of one kind as a function of the pk, for a whole file: HMAC is a stream, so the
+    key and ``"kind:"`` are hashed once and each id only hashes its pk. With ``repeats`` the last 1,024
+    ids are kept (a file's officers and cases repeat; small and bounded, so memory stays flat)."""
+    base = hmac.new(settings.RAW_DATA_ID_KEY.encode(), f"{kind}:".encode(), hashlib.sha256)
+
+    def keyed_id(pk):
+        if pk is None:
+            return ""
+        hasher = base.copy()
+        hasher.update(str(pk).encode())
+        return hasher.hexdigest()[:ID_LENGTH]
+
+    return lru_cache(maxsize=1024)(keyed_id) if repeats else keyed_id
 
 
 @contextmanager
@@ -144,8 +156,9 @@ def complaints_rows(release):
         .order_by("pk")
         .values_list("pk", "received_at", "origin", "decision", "mandatory_category", "status", "closed_at", "n")
     )
+    case_id = anonymized_ids("case")
     for pk, received, origin, decision, category, status, closed, n in qs.iterator(chunk_size=CHUNK):
-        yield (anonymized_id("case", pk), month(received), origin, decision, category, status, month(closed), n)
+        yield (case_id(pk), month(received), origin, decision, category, status, month(closed), n)
 
 
 # The facts the allegations file is made of, in order (benchmarks/release_vs_copy.py COPYs the same).
@@ -163,17 +176,25 @@ ALLEGATION_FACTS = (
 
 def allegations_rows(release):
     qs = _allegations(release).order_by("pk").values_list(*ALLEGATION_FACTS)
-    for pk, case_id, employee_id, type_name, decision, inv, board, final in qs.iterator(chunk_size=CHUNK):
+    peers = {}  # the crosswalk of each final finding, looked up once per value
+    allegation_id, case_id, officer_id = (
+        anonymized_ids("allegation"),
+        anonymized_ids("case", repeats=True),
+        anonymized_ids("employee", repeats=True),
+    )
+    for pk, case, employee, type_name, decision, inv, board, final in qs.iterator(chunk_size=CHUNK):
+        if final not in peers:
+            peers[final] = tuple(crosswalk.finding_in(peer, final) for peer in crosswalk.PEERS)
         yield (
-            anonymized_id("allegation", pk),
-            anonymized_id("case", case_id),
-            anonymized_id("employee", employee_id),
+            allegation_id(pk),
+            case_id(case),
+            officer_id(employee),
             type_name,
             decision,
             inv or "",
             board or "",
             final or "",
-            *(crosswalk.finding_in(peer, final) for peer in crosswalk.PEERS),
+            *peers[final],
         )
 
 
@@ -186,10 +207,11 @@ def discipline_rows(release):
             "pk", "employee_id", "discipline_proposed", "discipline_board", "discipline_final", "discipline_set_by"
         )
     )
-    for pk, employee_id, proposed, board, final, set_by in qs.iterator(chunk_size=CHUNK):
+    allegation_id, officer_id = anonymized_ids("allegation"), anonymized_ids("employee", repeats=True)
+    for pk, employee, proposed, board, final, set_by in qs.iterator(chunk_size=CHUNK):
         yield (
-            anonymized_id("allegation", pk),
-            anonymized_id("employee", employee_id),
+            allegation_id(pk),
+            officer_id(employee),
             proposed or "",
             board or "",
             final or "",
@@ -447,37 +469,47 @@ class WrittenFile:
     rows: int
 
 
-def _cell(value):
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return value
+def _boolean_row(row):
+    # Booleans as the dictionary spells them ("true", "false"), the rest as every CSV cell.
+    return text_row(["true" if v is True else "false" if v is False else v for v in row])
+
+
+_json_row = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per row (json.dumps)
+BATCH = 200  # rows formatted in memory before a write: one encode and hash per batch, not per row
 
 
 def write_dataset(columns, rows):
     """Streams ``rows`` into a CSV and a JSON temporary file at once; returns the two ``WrittenFile``s
-    (their temp files rewound, deleted when closed). Memory holds one row at a time."""
+    (their temp files rewound, deleted when closed). Memory holds one batch of rows at a time."""
     names = [c.name if isinstance(c, Column) else c for c in columns]
     csv_tmp = tempfile.TemporaryFile()
     json_tmp = tempfile.TemporaryFile()
     csv_out, json_out = HashingWriter(csv_tmp), HashingWriter(json_tmp)
-    writer = csv.writer(csv_out, lineterminator="\n")
+    csv_batch = io.StringIO()
+    writer = csv.writer(csv_batch, lineterminator="\n")
     writer.writerow(names)
-    json_out.write("[")
+    json_batch = ["["]
     count = 0
+    cells = _boolean_row if any(isinstance(c, Column) and c.type == "boolean" for c in columns) else text_row
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
-        json_out.write(
-            ("," if count else "") + "\n" + json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
-        )
+        writer.writerow(cells(row))
+        json_batch.append(("," if count else "") + "\n" + _json_row(dict(zip(names, row, strict=True))))
         count += 1
-    json_out.write("\n]\n")
+        if count % BATCH == 0:
+            _flush(csv_batch, csv_out, json_batch, json_out)
+    json_batch.append("\n]\n")
+    _flush(csv_batch, csv_out, json_batch, json_out)
     files = []
     for fmt, tmp, out in (("csv", csv_tmp, csv_out), ("json", json_tmp, json_out)):
         tmp.flush()
         tmp.seek(0)
         files.append(WrittenFile(fmt, tmp, out.hash.hexdigest(), out.bytes, count))
     return files
+
+
+def _flush(csv_batch, csv_out, json_batch, json_out):
+    csv_out.write(csv_batch.getvalue())
+    csv_batch.seek(0)
+    csv_batch.truncate()
+    json_out.write("".join(json_batch))
+    json_batch.clear()

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role, role_required
+from oversight.csv_cells import csv_lines
 from oversight.ratelimit import client_address
 
 from .forms import RoleChangeForm
@@ -75,29 +74,20 @@ def sensitive_read_list(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value):
-    # A cell a spreadsheet would run as a formula (CSV injection) is written as text.
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 CSV_HEADER = ("at", "user", "kind", "object_id", "case_number", "field_groups", "client_address", "outcome", "path")
 
 
 def _csv_rows(rows):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_HEADER)
     values = rows.values_list(
         "at", "user__username", "kind", "object_id", "case_number", "field_groups", "client_address", "outcome", "path"
     )
-    for at, *rest in values.iterator(chunk_size=2000):
+    return csv_lines(CSV_HEADER, _read_row(values.iterator(chunk_size=2000)))
+
+
+def _read_row(values):
+    for at, *rest in values:
         rest[4] = " ".join(rest[4])
-        yield writer.writerow([timezone.localtime(at).isoformat(), *(_cell(v) for v in rest)])
+        yield [timezone.localtime(at).isoformat(), *rest]
 
 
 @role_required(Role.DIRECTOR)

@@ -1,7 +1,7 @@
 """The moderation queue of public comments (issue 10 section 3): the Director publishes, with personal
 data redacted, or withholds with a reason; the Board reads the queue and exports an item's comments."""
 
-import csv
+import itertools
 
 from django import forms
 from django.contrib import messages
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from oversight.accounts.roles import Role, role_required
+from oversight.csv_cells import csv_lines
 from oversight.forms import AccessibleForm
 from oversight.lists import Sort, list_page
 
@@ -173,28 +174,20 @@ def comment_withhold_view(request, pk):
     return _detail(request, comment, withhold_form=form, status=400)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value):
-    # A cell a spreadsheet would run as a formula (CSV injection) is written as text.
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _export_rows(entry, item):
-    writer = csv.writer(_Echo())
     counts = comment_counts_for([item])[item.pk]
-    yield writer.writerow(["item", _cell(entry.title(item))])
-    for name in ("published", "withheld", "pending"):
-        yield writer.writerow([name, counts[name]])
-    yield writer.writerow([])
-    yield writer.writerow(["submitted_at", "display_name", "language", "published_text"])
     rows = comments_published_for(item).values_list("submitted_at", "display_name", "language", "published_body")
-    for submitted_at, name, language, text in rows.iterator(chunk_size=2000):
-        yield writer.writerow([timezone.localtime(submitted_at).isoformat(), _cell(name), language, _cell(text)])
+    head = [
+        ["item", entry.title(item)],
+        *([name, counts[name]] for name in ("published", "withheld", "pending")),
+        [],
+        ["submitted_at", "display_name", "language", "published_text"],
+    ]
+    comments = (
+        [timezone.localtime(at).isoformat(), name, language, text]
+        for at, name, language, text in rows.iterator(chunk_size=2000)
+    )
+    return csv_lines(head[0], itertools.chain(head[1:], comments))
 
 
 @role_required(Role.DIRECTOR, Role.BOARD)

@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from oversight.csv_cells import csv_lines as shared_csv_lines
+
 from .models import DataStandardColumn
 
 Kind = DataStandardColumn.Kind
@@ -167,14 +169,6 @@ def parse_submission(data, columns, *, max_errors, max_rows):
     return parsed
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_lines(column_names, rows):
     """The lines of a CSV file (header, then each row's values), for a streaming response."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(column_names)  # the BOM: spreadsheets then read it as UTF-8
-    for values in rows:
-        yield writer.writerow(["" if values.get(name) is None else values[name] for name in column_names])
+    return shared_csv_lines(column_names, ([values.get(name) for name in column_names] for values in rows), bom=True)

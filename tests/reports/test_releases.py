@@ -3,6 +3,7 @@ keyed-hash ids, checksums, the dictionary, the build as a job and the Director's
 
 import csv
 import hashlib
+import hmac
 import io
 import json
 
@@ -10,7 +11,7 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from intake.models import Allegation, Case
+from intake.models import Allegation, AllegationType, Case
 from oversight.jobs.models import Job
 from reports.models import DataRelease, DataReleaseFile
 from reports.release_services import data_release_build, data_release_publish, data_release_start
@@ -257,3 +258,24 @@ def test_releases_hold_no_allegation_against_the_chief(arranged, director):
     assert chief_ids
     assert not chief_ids & {r["allegation_id"] for r in _rows(release, "allegations")}
     assert Case.objects.count() == 4
+
+
+def test_ids_are_the_keyed_hash_of_kind_and_row_so_published_ids_never_change(settings):
+    settings.RAW_DATA_ID_KEY = "a-key-for-this-test"
+    expected = hmac.new(b"a-key-for-this-test", b"allegation:1234567", hashlib.sha256).hexdigest()[:16]
+    assert anonymized_id("allegation", 1234567) == expected
+    assert anonymized_id("case", 1234567) != expected
+    assert anonymized_id("case", None) == ""
+
+
+def test_a_text_a_spreadsheet_would_run_is_written_as_text_in_the_csv_and_exact_in_the_json(arranged, director):
+    allegation = arranged["decision"].allegation
+    AllegationType.objects.filter(pk=allegation.allegation_type_id).update(name='=HYPERLINK("http://x.test","y")')
+    release = build(director)
+    row = next(
+        r for r in _rows(release, "allegations") if r["allegation_id"] == anonymized_id("allegation", allegation.pk)
+    )
+    assert row["type"] == "'=HYPERLINK(\"http://x.test\",\"y\")"
+    rows = json.loads(file_text(release.files.get(dataset="allegations", format="json")))
+    (exact,) = [r for r in rows if r["allegation_id"] == row["allegation_id"]]
+    assert exact["type"] == '=HYPERLINK("http://x.test","y")'
