@@ -34,7 +34,7 @@ sys.path.insert(0, str(BASE_DIR))
 # What is measured: (name, role, path, goal for p95 in ms or None). Edit freely; placeholders:
 # {big_case} the case with most allegations, {panel} its (or the largest) panel, {year} this year,
 # {group} the largest incident group, {q} a filer's surname. Roles: director, intake, investigator
-# (the one with most investigations), board, liaison.
+# (the one with most investigations), board, liaison, panelist (a member of {panel}).
 PAGES = [
     ("intake queue, page 1", "intake", "/complaints/staff/", 100),
     ("intake queue, page 100", "intake", "/complaints/staff/?page=100", 100),
@@ -59,7 +59,7 @@ PAGES = [
     ("audit: sensitive reads, page 100", "director", "/staff/audit/reads/?page=100", 100),
     ("API: cases, page 1", "intake", "/api/v1/cases/", 100),
     ("case page, biggest case", "director", "/complaints/staff/cases/{big_case}/", None),
-    ("hearing view, biggest panel", "board", "/board/panels/{panel}/", None),
+    ("hearing view, biggest panel", "panelist", "/board/panels/{panel}/", None),
     ("annual report page", "anonymous", "/reports/annual/{year}/", None),
 ]
 REPORT_GOAL_MS = 10_000  # issue 11.7: the annual report including its PDF under 10 s
@@ -143,6 +143,8 @@ def fixtures():
         "investigator": investigator,
         "board": User.objects.get(username="bench-board1"),
         "liaison": User.objects.get(username="bench-liaison"),
+        # A member of the measured panel: any other Board member is rightly refused its hearing view.
+        "panelist": Panel.objects.get(pk=panel).members.order_by("pk").first() if panel else None,
     }
     values = {"big_case": big, "panel": panel, "group": group, "q": name.split()[-1], "year": timezone.now().year}
     facts = {"investigator_assigned": investigator.investigations.count(), "big_case_allegations": None}
