@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
@@ -83,7 +84,10 @@ class ListPaginator(Paginator):
 def bounded_count(queryset, bound):
     """(the rows, counted up to bound + 1; PostgreSQL's estimate of the table's rows), in one query."""
     limited = queryset.order_by().values("pk")[: bound + 1]
-    sql, params = limited.query.sql_with_params()
+    try:
+        sql, params = limited.query.sql_with_params()
+    except EmptyResultSet:  # .none(): nothing to count
+        return 0, 0
     table = queryset.model._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(

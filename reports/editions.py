@@ -223,7 +223,7 @@ def edition_pdf_render(*, edition, actor=None, progress=None):
     if edition.is_frozen and edition.pdf:
         return edition
     progress(0, 3, gettext_noop("Rendering the PDF…"))
-    pdf = render_pdf(PDF_TEMPLATE, edition_context(edition))
+    pdf = render_pdf(PDF_TEMPLATE, edition_context(edition, for_print=True))
     progress(1, 3, gettext_noop("Storing the PDF…"))
     name = f"reports/editions/{edition.kind}-{edition.period_label.replace(' ', '-')}-v{edition.version}"
     stored = default_storage.save(f"{name}-{uuid.uuid4().hex[:8]}.pdf", ContentFile(pdf))
@@ -248,15 +248,109 @@ def edition_heading(edition):
     return _("Quarterly report %(year)s, quarter %(quarter)s") % {"year": edition.year, "quarter": edition.quarter}
 
 
-def edition_context(edition):
-    """What the page and the PDF render the edition from (the same partial for both)."""
+CASES_PER_PAGE = 100
+
+
+def edition_context(edition, *, cases_page=1, for_print=False):
+    """What the page and the PDF render the edition from (the same partial for both).
+
+    Item d's list of cases is long (2,454 cases, 4.6 MB of text, about 1,000 printed pages in the
+    synthetic year at 100,000 cases): the page shows ``CASES_PER_PAGE`` of them at a time
+    (``cases_page``), the PDF (``for_print``) says how many there are and where they are listed, and
+    every case is in the edition's CSV (``edition_cases_csv_rows``)."""
     return {
         "edition": edition,
         "heading": edition_heading(edition),
-        "snapshot": edition.snapshot or {},
+        "snapshot": _paged_snapshot(edition, cases_page, for_print),
         "narratives": {name: getattr(edition, name) for name in NARRATIVE_FIELDS},
         "prose_language": settings.LANGUAGE_CODE,
     }
+
+
+def _paged_snapshot(edition, cases_page, for_print):
+    snapshot = edition.snapshot or {}
+    items = []
+    for item in snapshot.get("items", []):
+        blocks = [
+            _paged_cases(edition, b, cases_page, for_print) if b.get("type") == "cases" else b
+            for b in item.get("blocks", [])
+        ]
+        items.append({**item, "blocks": blocks})
+    return {**snapshot, "items": items} if snapshot else snapshot
+
+
+def _paged_cases(edition, block, page, for_print):
+    cases = block.get("cases", [])
+    total = len(cases)
+    pages = max(1, -(-total // CASES_PER_PAGE))
+    page = min(max(1, page), pages)
+    first = (page - 1) * CASES_PER_PAGE
+    shown = [] if for_print else cases[first : first + CASES_PER_PAGE]
+    csv_url = reverse("reports:edition-cases-csv", kwargs={"pk": edition.pk})
+    return {
+        **block,
+        "cases": shown,
+        "total": total,
+        "page": page,
+        "pages": pages,
+        "first": first + 1 if shown else 0,
+        "last": first + len(shown),
+        "csv_url": csv_url,
+        "csv_link": settings.SITE_URL.rstrip("/") + csv_url,
+    }
+
+
+CASES_CSV_HEADER = (
+    gettext_noop("Case"),
+    gettext_noop("Kind"),
+    gettext_noop("People"),
+    gettext_noop("Nature of the allegations"),
+    gettext_noop("Decision"),
+    gettext_noop("Findings"),
+    gettext_noop("Discipline"),
+    gettext_noop("Summary"),
+)
+
+
+def edition_cases_csv_rows(edition):
+    """Item d's cases (every case closed after a full investigation) as CSV rows in the reader's
+    language: the header, then one row per case."""
+    yield [_(name) for name in CASES_CSV_HEADER]
+    for item in (edition.snapshot or {}).get("items", []):
+        for block in item.get("blocks", []):
+            if block.get("type") != "cases":
+                continue
+            for case in block.get("cases", []):
+                yield [
+                    _(case.get("label") or ""),
+                    _(case.get("type") or ""),
+                    ", ".join(case.get("pseudonyms") or []),
+                    ", ".join(_(a) for a in case.get("allegations") or [] if a),
+                    _(case.get("decision") or ""),
+                    _path_text(case.get("findings"), "investigator"),
+                    _path_text(case.get("discipline"), "proposed"),
+                    case.get("summary") or "",
+                ]
+
+
+def _path_text(values, first_step):
+    """A case's findings or discipline as one line: "Employee A, Discourtesy: investigator X; Board Y;
+    final Z; ..." (the text the page's lists show)."""
+    parts = []
+    for value in values or []:
+        if not isinstance(value, dict):
+            parts.append(_(value) if value else "")
+            continue
+        who = ", ".join(
+            x for x in (value.get("employee") or "", _(value["allegation"]) if value.get("allegation") else "") if x
+        )
+        steps = []
+        if first_step in value:
+            steps.append(f"{_(first_step)} {_(value[first_step]) if value[first_step] else '—'}")
+        steps.append(f"{_('Board')} {_(value['board']) if value.get('board') else '—'}")
+        steps.append(f"{_('final')} {_(value['final']) if value.get('final') else '—'}")
+        parts.append(f"{who}: {'; '.join(steps)}")
+    return "; ".join(parts)
 
 
 # The schedule (R5.1 "a consistent date each year", R5.2 quarterly reports to Council).

@@ -129,6 +129,20 @@ def edition_list_visible_to(*, user):
     return _editions().select_related("published_by")
 
 
+def edition_with_cases_for(*, user, pk):
+    """An edition with its snapshot: any published or superseded one; a draft only for those who manage
+    editions; 404 otherwise (a draft's numbers are not public)."""
+    from django.http import Http404
+
+    from .editions import can_manage_editions
+    from .models import ReportEdition
+
+    edition = ReportEdition.objects.filter(pk=pk).first()
+    if edition is None or (edition.status not in PUBLIC_STATUSES and not can_manage_editions(user)):
+        raise Http404
+    return edition
+
+
 def edition_get_for(*, user, pk):
     """One edition, with its snapshot, for the Director or the administrator; 404 otherwise."""
     from django.http import Http404

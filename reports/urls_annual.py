@@ -23,4 +23,5 @@ urlpatterns = [
     path("editions/<int:pk>/publish/", views.edition_publish, name="edition-publish"),
     path("editions/<int:pk>/correct/", views.edition_correct, name="edition-correct"),
     path("editions/<int:pk>/pdf/", views.edition_pdf, name="edition-pdf"),
+    path("editions/<int:pk>/cases.csv", views.edition_cases_csv, name="edition-cases-csv"),
 ]

@@ -3,7 +3,7 @@ Director's editions (build, write, render, publish, correct)."""
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oversight.accounts.roles import Role, public, role_required
+from oversight.csv_cells import csv_lines
 from oversight.db_router import use_replica
 from oversight.forms import AccessibleFormMixin
 from oversight.jobs.models import Job
@@ -65,7 +66,7 @@ def _edition_page(request, edition, heading):
         versions = sel.edition_versions(edition)
         for version in versions:
             version.url = sel.edition_public_url(version)
-        context |= svc.edition_context(edition) | {
+        context |= svc.edition_context(edition, cases_page=_cases_page(request)) | {
             "heading": heading,
             "newer": newer,
             "newer_url": sel.edition_public_url(newer) if newer else "",
@@ -73,6 +74,38 @@ def _edition_page(request, edition, heading):
             "pdf_url": sel.edition_public_pdf_url(edition) if edition.pdf else "",
         }
     return render(request, "reports/annual_report.html", context)
+
+
+def _cases_page(request):
+    """Which page of item d's cases to show (``?cases=N``); a number out of range shows the nearest."""
+    try:
+        return int(request.GET.get("cases", 1))
+    except ValueError:
+        return 1
+
+
+@public
+@require_GET
+@use_replica()
+def edition_cases_csv(request, pk):
+    """Every case of an edition's item d as CSV, in the reader's language: public for a published or
+    superseded edition; a draft's only for those who manage editions (404 for anyone else)."""
+    edition = sel.edition_with_cases_for(user=request.user, pk=pk)
+    response = StreamingHttpResponse(
+        csv_lines(*_header_and_rows(svc.edition_cases_csv_rows(edition)), bom=True),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_cases_filename(edition)}"'
+    return response
+
+
+def _header_and_rows(rows):
+    return next(rows), rows
+
+
+def _cases_filename(edition):
+    period = f"{edition.year}" if edition.kind == Kind.ANNUAL else f"{edition.year}-q{edition.quarter}"
+    return f"{edition.kind}-report-{period}-v{edition.version}-cases.csv"
 
 
 def _annual_heading(year):
@@ -278,7 +311,7 @@ def edition_detail(request, pk):
                 return redirect("reports:edition-detail", pk=edition.pk)
         else:
             form_errors_to_messages(request, form)
-    context = svc.edition_context(edition) | {
+    context = svc.edition_context(edition, cases_page=_cases_page(request)) | {
         "form": form,
         "public_url": sel.edition_public_url(edition) if not edition.is_draft else "",
         "correct_form": CorrectForm(),

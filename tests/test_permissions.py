@@ -352,6 +352,9 @@ EXPECTED_ROLES = {
     "reports/editions/<int:pk>/publish/": {Role.DIRECTOR},
     "reports/editions/<int:pk>/correct/": {Role.DIRECTOR},
     "reports/editions/<int:pk>/pdf/": {Role.ADMIN, Role.DIRECTOR},
+    # Item d's cases as CSV: public for a published edition, a draft's 404 to all but ADMIN and DIRECTOR
+    # (tests/reports/test_edition_cases.py).
+    "reports/editions/<int:pk>/cases.csv": "public",
     # Issue 11 part C: the public "Data and reports" hub and the dashboard.
     "reports/": "public",
     "reports/dashboard/": "public",

@@ -275,7 +275,7 @@ def test_a_text_a_spreadsheet_would_run_is_written_as_text_in_the_csv_and_exact_
     row = next(
         r for r in _rows(release, "allegations") if r["allegation_id"] == anonymized_id("allegation", allegation.pk)
     )
-    assert row["type"] == "'=HYPERLINK(\"http://x.test\",\"y\")"
+    assert row["type"] == '\'=HYPERLINK("http://x.test","y")'
     rows = json.loads(file_text(release.files.get(dataset="allegations", format="json")))
     (exact,) = [r for r in rows if r["allegation_id"] == row["allegation_id"]]
     assert exact["type"] == '=HYPERLINK("http://x.test","y")'
