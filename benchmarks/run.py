@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,16 +34,19 @@ sys.path.insert(0, str(BASE_DIR))
 
 # What is measured: (name, role, path, goal for p95 in ms or None). Edit freely; placeholders:
 # {big_case} the case with most allegations, {panel} its (or the largest) panel, {year} this year,
-# {group} the largest incident group, {q} a filer's surname. Roles: director, intake, investigator
-# (the one with most investigations), board, liaison, panelist (a member of {panel}).
+# {group} the largest incident group, {q} a filer's surname (one of the synthetic data's 20: it matches
+# about a third of the cases through filers and officers), {name} that filer's full name. Roles: director,
+# intake, investigator (the one with most investigations), board, liaison, panelist (a member of {panel}).
 PAGES = [
     ("intake queue, page 1", "intake", "/complaints/staff/", 100),
     ("intake queue, page 100", "intake", "/complaints/staff/?page=100", 100),
     ("intake queue, search", "intake", "/complaints/staff/?q={q}", 100),
+    ("intake queue, search by full name", "intake", "/complaints/staff/?q={name}", 100),
     ("intake queue, status filter", "intake", "/complaints/staff/?status=investigating", 100),
     ("investigations, Director, page 1", "director", "/staff/investigations/", 100),
     ("investigations, Director, page 100", "director", "/staff/investigations/?page=100", 100),
     ("investigations, Director, search", "director", "/staff/investigations/?q={q}", 100),
+    ("investigations, Director, search by full name", "director", "/staff/investigations/?q={name}", 100),
     ("investigations, investigator (~1,000 assigned)", "investigator", "/staff/investigations/", 100),
     ("records requests, liaison, page 1", "liaison", "/staff/investigations/ppb/requests/", 100),
     ("records requests, liaison, page 100", "liaison", "/staff/investigations/ppb/requests/?page=100", 100),
@@ -146,7 +150,14 @@ def fixtures():
         # A member of the measured panel: any other Board member is rightly refused its hearing view.
         "panelist": Panel.objects.get(pk=panel).members.order_by("pk").first() if panel else None,
     }
-    values = {"big_case": big, "panel": panel, "group": group, "q": name.split()[-1], "year": timezone.now().year}
+    values = {
+        "big_case": big,
+        "panel": panel,
+        "group": group,
+        "q": name.split()[-1],
+        "name": urllib.parse.quote_plus(name),
+        "year": timezone.now().year,
+    }
     facts = {"investigator_assigned": investigator.investigations.count(), "big_case_allegations": None}
     facts["big_case_allegations"] = Case.objects.get(pk=big).allegations.count() if big else 0
     return values, users, facts

@@ -31,6 +31,11 @@ from .staff_forms import (
 from .staff_selectors import incident_group_get_cases, incident_group_list
 
 INTAKE = (Role.INTAKE, Role.DIRECTOR)
+GROUP_CASE_SORTS = {
+    "number": Sort(_l("Case"), ("number",)),
+    "received": Sort(_l("Received"), ("received_at", "pk")),
+}
+
 GROUP_SORTS = {
     "name": Sort(_l("Name"), ("name",)),
     "incident": Sort(_l("Incident date"), ("incident_on",)),
@@ -199,7 +204,10 @@ def incident_group_detail(request, pk):
                     reason=form.cleaned_data["reason"],
                 )
         return redirect("intake:incident-group-detail", pk=group.pk)
-    context = {"group": group, "cases": incident_group_get_cases(user=request.user, group=group), "form": form}
+    # A protest's group can hold hundreds of cases: 50 to a page, like every staff list.
+    cases = incident_group_get_cases(user=request.user, group=group)
+    listing = list_page(request, cases, sorts=GROUP_CASE_SORTS, default="received", filtered=True)
+    context = {"group": group, "listing": listing, "page": listing.page, "form": form}
     return render(request, "intake/incident_group_detail.html", context)
 
 

@@ -103,3 +103,24 @@ def test_past_the_bound_a_list_says_about_and_below_it_counts(client, intake_use
     assert len(_numbers(client.get(URL, {"status": "received"}))) == 20  # every row is still listed
     narrow = client.get(URL, {"q": "officer3"}).content.decode()  # 2 rows: under the bound, counted
     assert not re.search(r"About [\d,]+ cases", narrow) and "2 cases" in narrow
+
+
+def test_an_incident_groups_cases_come_50_to_a_page_at_a_constant_cost(
+    client, intake_user, django_assert_max_num_queries
+):
+    from intake.models import Case, IncidentGroup
+
+    cases = bulk_cases(60, now=NOW)
+    group = IncidentGroup.objects.create(name="Protest downtown")
+    Case.objects.filter(pk__in=[c.pk for c in cases]).update(incident_group=group)
+    client.force_login(intake_user)
+    url = f"/complaints/staff/groups/{group.pk}/"
+    first = client.get(url)
+    with django_assert_max_num_queries(12) as captured:
+        second = client.get(url, {"page": 2})
+    with django_assert_max_num_queries(len(captured)):
+        client.get(url)
+    numbers = [c.number for c in sorted(cases, key=lambda c: (c.received_at, c.pk))]
+    shown = re.findall(r'>(2026-\d{6})</a></th>', first.content.decode())
+    assert shown == numbers[:50] and "60 cases" in first.content.decode()
+    assert re.findall(r'>(2026-\d{6})</a></th>', second.content.decode()) == numbers[50:]

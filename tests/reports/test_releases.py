@@ -279,3 +279,27 @@ def test_a_text_a_spreadsheet_would_run_is_written_as_text_in_the_csv_and_exact_
     rows = json.loads(file_text(release.files.get(dataset="allegations", format="json")))
     (exact,) = [r for r in rows if r["allegation_id"] == row["allegation_id"]]
     assert exact["type"] == '=HYPERLINK("http://x.test","y")'
+
+
+def test_text_with_tabs_newlines_and_backslashes_comes_through_exactly(arranged, director):
+    # The allegations are read with COPY's text format, which escapes these characters.
+    allegation = arranged["decision"].allegation
+    name = 'Tab\there, line\nbreak, back\\slash \\N, "quoted", ünïcode'
+    AllegationType.objects.filter(pk=allegation.allegation_type_id).update(name=name)
+    release = build(director)
+    rows = json.loads(file_text(release.files.get(dataset="allegations", format="json")))
+    (row,) = [r for r in rows if r["allegation_id"] == anonymized_id("allegation", allegation.pk)]
+    assert row["type"] == name
+    assert row["board_finding"] == "out_of_policy" and row["investigator_finding"]
+    (csv_row,) = [r for r in _rows(release, "allegations") if r["allegation_id"] == row["allegation_id"]]
+    assert csv_row["type"] == name
+
+
+def test_an_unidentified_officer_has_an_empty_id_and_no_finding_is_empty(arranged, director):
+    allegation = arranged["decision"].allegation
+    Allegation.objects.filter(pk=allegation.pk).update(employee=None)
+    release = build(director)
+    (row,) = [
+        r for r in _rows(release, "allegations") if r["allegation_id"] == anonymized_id("allegation", allegation.pk)
+    ]
+    assert row["officer_id"] == ""
