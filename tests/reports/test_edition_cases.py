@@ -45,7 +45,7 @@ def _case(n):
             }
         ],
         "discipline": [],
-        "summary": "=HYPERLINK(\"http://x.test\")" if n == 7 else f"Summary {n}",
+        "summary": '=HYPERLINK("http://x.test")' if n == 7 else f"Summary {n}",
     }
 
 
@@ -104,7 +104,7 @@ def test_the_csv_holds_every_case_with_formulas_disarmed(client, published):
     assert rows[0][:2] == ["Case", "Kind"] and len(rows) == CASES + 1
     assert rows[1][0] == "Case 1"
     assert rows[1][5] == "Employee A, Discourtesy: investigator Unfounded; Board Unfounded; final Unfounded"
-    assert rows[7][7] == "'=HYPERLINK(\"http://x.test\")"
+    assert rows[7][7] == '\'=HYPERLINK("http://x.test")'
 
 
 def test_the_csv_is_in_the_readers_language(client, published):
