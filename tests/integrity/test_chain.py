@@ -138,13 +138,39 @@ def test_the_session_time_zone_does_not_change_a_digest(history, director):
     assert history_verify().ok
 
 
+GUIDE_TABLES = ("discipline_disciplineguide", "discipline_sanctionlevel", "discipline_misconductcategory")
+GUIDE_TABLES += ("discipline_guidefactor",)
+
+
 def test_history_a_data_migration_wrote_before_the_trigger_existed_is_linked_at_install():
     """discipline 0006 seeds the starter guide with a history row during the migrate that creates its
-    table, before any trigger; the install after migrate links it, so a fresh database verifies."""
-    from discipline.models import DisciplineGuide
+    table, before any trigger; the install after migrate links it, so a fresh database verifies.
 
+    The migrate is replayed here, so the test does not depend on the migration's rows still being in
+    the test database (a transactional test that ran before it on the same worker empties every table):
+    the guide's history tables as a migrate leaves them before the install (no chain trigger, never
+    linked), the migration's own seed, then the install."""
+    import importlib
+
+    from django.db.migrations.loader import MigrationLoader
+
+    from discipline.models import DisciplineGuide
+    from oversight.integrity.install import CHAIN, install
+
+    seed = importlib.import_module("discipline.migrations.0006_discipline_guide").seed_starter_guide
+    history_tables = [table.replace("discipline_", "discipline_historical") for table in GUIDE_TABLES]
+    as_superuser_without_triggers(f"TRUNCATE {', '.join(GUIDE_TABLES + tuple(history_tables))} CASCADE")
+    for table in history_tables:
+        as_superuser_without_triggers(f'DROP TRIGGER IF EXISTS "{CHAIN}" ON "{table}"')
+        as_superuser_without_triggers("DELETE FROM integrity_historylink WHERE table_name = %s", [table])
+    seed(MigrationLoader(connection).project_state().apps, None)
     (seeded,) = DisciplineGuide.history.filter(history_change_reason__startswith="Starter discipline guide")
+    assert not HistoryLink.objects.filter(table_name=history_tables[0]).exists()  # written unlinked
+
+    install()
+
     assert _link(seeded).table_name == "discipline_historicaldisciplineguide"
+    assert history_verify().ok
 
 
 def test_a_row_written_while_the_chain_trigger_was_dropped_is_not_adopted_by_a_reinstall(history, director):
