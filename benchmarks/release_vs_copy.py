@@ -60,16 +60,10 @@ def release_csv(release, *, trace=False):
 
 
 def copy_csv(release):
-    from django.db import connection
-    from psycopg import ClientCursor
-
-    from reports.releases import ALLEGATION_FACTS, _allegations
+    from reports.releases import ALLEGATION_FACTS, _allegations, copy_statement
 
     qs = _allegations(release).order_by("pk").values_list(*ALLEGATION_FACTS)
-    sql, params = qs.query.sql_with_params()
-    connection.ensure_connection()
-    raw = connection.connection
-    statement = ClientCursor(raw).mogrify(f"COPY ({sql}) TO STDOUT WITH CSV HEADER", params)
+    raw, statement = copy_statement(qs, "WITH CSV HEADER")
     tracemalloc.start()
     started = time.perf_counter()
     size = 0
