@@ -8,7 +8,7 @@ Not collected by pytest; run it by hand against a database with data (migrated f
 
 --cases N first inserts N decided cases (one complaint, two allegations each) in bulk, as the list
 benchmarks do (tests/bulk.py); without it the data already there is used. The release writer streams
-``.values_list(...).iterator()`` rows through keyed-hash ids and the crosswalk into a CSV and a JSON
+the rows of a COPY (``copy_lines``) through keyed-hash ids and the crosswalk into a CSV and a JSON
 temporary file at once (both hashed); COPY writes the raw columns of the same SELECT as CSV only. So
 the comparison is the release's whole work (two formats, ids, hashing) against the database's fastest
 path for one.
