@@ -18,6 +18,7 @@ class DisciplineConfig(AppConfig):
         _register_status_parts()
         _register_appeals()
         _register_leave()
+        _register_time_limits()
 
 
 def _register_my_work():
@@ -76,3 +77,14 @@ def _register_leave():
 
     register_case_section(29, leave_case_part, section="investigation", available=never)
     register_case_section(39, leave_case_part, section="discipline", available=never)
+
+
+def _register_time_limits():
+    """Issue 11 section 5: the Director's line on whether a time limit cost the complaint, on the case
+    page's decision section (every case has one)."""
+    from intake.sections import register_case_section
+
+    from .leave_views import never
+    from .time_limit_views import time_limit_case_part
+
+    register_case_section(7, time_limit_case_part, section="decision", available=never)

@@ -59,6 +59,18 @@ urlpatterns += [
     path("leave/<int:pk>/", leave_views.leave_update, name="leave-update"),
 ]
 
+# Issue 11 section 5: complaints lost to time limits, recorded by the Director per case.
+from . import time_limit_views  # noqa: E402
+
+urlpatterns += [
+    path("cases/<int:pk>/time-limit/", time_limit_views.case_time_limit, name="case-time-limit"),
+    path(
+        "cases/<int:pk>/time-limit/withdraw/",
+        time_limit_views.case_time_limit_withdraw,
+        name="case-time-limit-withdraw",
+    ),
+]
+
 # Issue 10 part D: reviews of closed deadly-force cases (R4.5), drafted and published by the Director.
 from . import closed_case_review_views  # noqa: E402
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from discipline.leave import administrative_leave_summary
 from discipline.models import FinalOutcome
 from discipline.outcomes import final_outcomes_reduced_after_board
+from discipline.time_limits import time_limit_losses_summary
 from intake.models import Case, Complaint
 from investigations.models import EvidenceSeen, Interview
 from oversight.calendar.models import Deadline
@@ -159,18 +160,23 @@ def _past_180(period_from, period_to):
     )
 
 
-def _lost_to_time_limits():
+def _lost_to_time_limits(start, end):
+    with captured_sql() as statements:
+        summary = time_limit_losses_summary(start=start, end=end)
     return _metric(
         "complaints-lost-to-time-limits",
         gettext_noop("Complaints lost to time limits"),
         gettext_noop(
-            "Complaints dismissed or closed because a time limit had passed. The system does not record why a "
-            "complaint was dismissed in a form that can be counted (the reason is free text), so this figure "
-            "is not recorded."
+            "Cases whose complaint was dismissed or closed, or could not lead to discipline, because a time limit "
+            "in the law or a labor contract had passed: the time to file, the investigation's limit, a contract's "
+            "limit on discipline, or another. Recorded by the Director on each case, counted by the day the "
+            "complaint was lost; a record withdrawn as entered in error is not counted."
         ),
-        None,
+        summary["total"],
         gettext_noop("complaints"),
-        is_recorded=False,
+        is_recorded=summary["is_recorded"],
+        query=_sql(statements),
+        detail=summary["by_limit"],
     )
 
 
@@ -302,7 +308,7 @@ def accountability_metrics(*, start, end):
     return [
         *_interview_hours(period_from, period_to),
         _past_180(period_from, period_to),
-        _lost_to_time_limits(),
+        _lost_to_time_limits(start, end),
         _evidence_seen(period_from, period_to),
         _reduced_after_board(period_from, period_to),
         *_leave(start.year),

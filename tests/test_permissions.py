@@ -494,6 +494,8 @@ EXPECTED_ROLES = {
     "board/meetings/<int:pk>/minutes/approve/": {Role.DIRECTOR},
     "board/cases/<int:pk>/leave/": {Role.DIRECTOR},
     "board/leave/<int:pk>/": {Role.DIRECTOR},
+    "board/cases/<int:pk>/time-limit/": {Role.DIRECTOR},
+    "board/cases/<int:pk>/time-limit/withdraw/": {Role.DIRECTOR},
     "participate/civil-suits/": "public",
     "participate/meetings/": "public",
     "participate/meetings/<int:pk>/": "public",

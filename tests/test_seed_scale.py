@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from discipline.models import AdministrativeLeave, FinalOutcome, Panel, PanelResult, PostBoardProceeding
+from discipline.models import AdministrativeLeave, FinalOutcome, Panel, PanelResult, PostBoardProceeding, TimeLimitLoss
 from discipline.outcomes import final_outcomes_refresh
 from discipline.synthetic.plan import CasePlan, case_plan, received_dates
 from intake.models import Allegation, Case, ReconsiderationRequest
@@ -86,6 +86,7 @@ REPORT_MODELS = [
     PostBoardProceeding,
     ReconsiderationRequest,
     AdministrativeLeave,
+    TimeLimitLoss,
     PolicyRecommendation,
     RecommendationUpdate,
     CivilSuit,

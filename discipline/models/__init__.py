@@ -9,6 +9,7 @@
 - ``leave``: paid administrative leave per case, days and cost (issue 10, R4.6).
 - ``preliminary``: a preliminary panel's review of the case-handling decision, its votes, the Director's answer
   (issue 9.3).
+- ``time_limits``: complaints lost to time limits, per case (issue 11 section 5).
 """
 
 from .appeals import *  # noqa: F401,F403
@@ -19,3 +20,4 @@ from .panels import DisciplineDecision, Panel, PanelResult, Vote  # noqa: F401
 from .preliminary import *  # noqa: F401,F403
 from .reviews import *  # noqa: F401,F403
 from .seating import *  # noqa: F401,F403
+from .time_limits import *  # noqa: F401,F403

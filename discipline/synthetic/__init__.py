@@ -19,7 +19,7 @@ from .intake_rows import acknowledgement_rows, allegation_rows, case_row, compla
 from .outcome_rows import outcome_rows
 from .people import allegation_types_ensure, roster_ensure, staff_ensure
 from .plan import CasePlan, allegation_counts, case_plan, number_cases, received_dates
-from .report_rows import governance_rows, leave_rows, reconsideration_rows
+from .report_rows import governance_rows, leave_rows, reconsideration_rows, time_limit_rows
 from .work_rows import investigation_rows
 from .writer import Writer, explicit_timestamps
 
@@ -139,4 +139,5 @@ def _chunk(ctx, plans):
     results, discipline = board_rows(ctx, cases, by_case)
     outcome_rows(ctx, results, discipline)
     leave_rows(ctx, cases, by_case)
+    time_limit_rows(ctx, cases)
     read_rows(ctx, cases)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from discipline.models import AdministrativeLeave
+from discipline.models import AdministrativeLeave, TimeLimitLoss
 from intake.models import Case, MandatoryCategory, ReconsiderationRequest
 from oversight.accounts.management.commands.seed_demo import LAST
 from oversight.accounts.roles import Role
@@ -27,6 +27,8 @@ RECONSIDERATION_SHARE = 0.06  # of complaint cases with a decision
 CHANGED_SHARE = 0.2
 LEAVE_SHARE = 0.25  # of investigated complaint cases alleging force with injury or deadly force
 LEAVE_CATEGORIES = (MandatoryCategory.FORCE_WITH_INJURY, MandatoryCategory.DEADLY_FORCE)
+LATE_FILING_SHARE = 0.08  # of dismissals: the time to file had passed
+LOST_INVESTIGATION_SHARE = 0.1  # of investigations completed after their 180 days
 DAY_COST = (Decimal("420.00"), Decimal("680.00"))  # an officer's paid day, in USD
 TOPICS = [
     "Body-worn camera activation",
@@ -137,6 +139,33 @@ def leave_rows(ctx, cases, allegations_by_case):
                 row.source_note = "Payroll report"
             rows.append(row)
     ctx.writer.add(AdministrativeLeave, rows, dated=lambda r: _noon(r.end_on or r.start_on))
+    return rows
+
+
+def time_limit_rows(ctx, cases):
+    """Complaints lost to time limits: a share of dismissals (the time to file had passed, lost the day of
+    the decision), and a share of the investigations completed after their 180 days (a labor-contract
+    limit on discipline, or the investigation's own, lost the day it was completed). Until a
+    first loss is written every dismissal is one, so a small demonstration shows the figure too."""
+    rng, rows = ctx.rng, []
+    for case in cases:
+        plan = case._synthetic_plan
+        dismissed = plan.decision == Case.Decision.DISMISSAL and plan.decided_at
+        if dismissed and (not rows or rng.random() < LATE_FILING_SHARE):
+            limit, lost = TimeLimitLoss.Limit.FILING, plan.decided_at
+        elif (
+            plan.completed_at
+            and plan.commenced_at
+            and plan.completed_at - plan.commenced_at > timedelta(days=180)
+            and rng.random() < LOST_INVESTIGATION_SHARE
+        ):
+            limit = rng.choice([TimeLimitLoss.Limit.DISCIPLINE, TimeLimitLoss.Limit.INVESTIGATION])
+            lost = plan.completed_at
+        else:
+            continue
+        note = "Synthetic: recorded from the case file."
+        rows.append(TimeLimitLoss(case=case, limit=limit, lost_on=lost.astimezone(PACIFIC).date(), note=note))
+    ctx.writer.add(TimeLimitLoss, rows, dated=lambda r: _noon(r.lost_on))
     return rows
 
 

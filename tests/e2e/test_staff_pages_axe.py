@@ -138,6 +138,7 @@ PAGES = {
     "board/meetings/": {},
     "board/meetings/<int:pk>/": {"pk": "meeting"},
     "board/cases/<int:pk>/leave/": {"pk": "leave_case"},
+    "board/cases/<int:pk>/time-limit/": {"pk": "leave_case"},
     # Issue 11 part A2: report editions.
     "reports/editions/": {},
     "reports/editions/<int:pk>/": {"pk": "edition"},
@@ -225,6 +226,7 @@ NOT_PAGES = {
             "board/discipline/<int:pk>/loudermill/outcome/",
             "board/cases/<int:pk>/panel/",
             "board/conflicts/<int:pk>/withdraw/",
+            "board/cases/<int:pk>/time-limit/withdraw/",
             "board/panels/<int:pk>/recusal/",
             "board/panels/<int:pk>/seats/<int:seat_pk>/recusal/",
             "board/panels/<int:pk>/hearings/",
