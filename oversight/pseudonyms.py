@@ -29,6 +29,12 @@ def letters(index):
     return out
 
 
+def pseudonym_label(kind, letter):
+    """ "Employee A" or "Community Member A" in the active language."""
+    label = _("Employee %(letter)s") if kind == EMPLOYEE else _("Community Member %(letter)s")
+    return label % {"letter": letter}
+
+
 def _tokens(*names):
     found = []
     for name in names:
@@ -54,8 +60,7 @@ class PseudonymMap:
         if person is None:
             letter = letters(self._counts[kind])
             self._counts[kind] += 1
-            label = _("Employee %(letter)s") if kind == EMPLOYEE else _("Community Member %(letter)s")
-            person = {"pseudonym": label % {"letter": letter}, "names": []}
+            person = {"pseudonym": pseudonym_label(kind, letter), "letter": letter, "names": []}
             self._people[(kind, key)] = person
         for token in _tokens(*names):
             if token.casefold() not in {n.casefold() for n in person["names"]}:
@@ -73,6 +78,11 @@ class PseudonymMap:
 
     def pseudonym(self, kind, key):
         return self._people[(kind, key)]["pseudonym"]
+
+    def letter(self, kind, key):
+        """The person's letter ("A"): what a snapshot stores, so each reader sees the pseudonym in their
+        own language (``pseudonym_label``)."""
+        return self._people[(kind, key)]["letter"]
 
     def people(self):
         """[(kind, key, pseudonym)] in the order they were added."""

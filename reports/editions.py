@@ -32,6 +32,7 @@ from oversight.history import save_audited
 from oversight.notices.services import notice_send
 from oversight.pdf import render_pdf
 
+from .items.cases import case_texts, localized_case
 from .models import ReportEdition
 from .models.editions import NARRATIVE_FIELDS
 
@@ -285,7 +286,8 @@ def _paged_cases(edition, block, page, for_print):
     pages = max(1, -(-total // CASES_PER_PAGE))
     page = min(max(1, page), pages)
     first = (page - 1) * CASES_PER_PAGE
-    shown = [] if for_print else cases[first : first + CASES_PER_PAGE]
+    texts = case_texts()
+    shown = [] if for_print else [localized_case(case, texts) for case in cases[first : first + CASES_PER_PAGE]]
     csv_url = reverse("reports:edition-cases-csv", kwargs={"pk": edition.pk})
     return {
         **block,
@@ -316,11 +318,13 @@ def edition_cases_csv_rows(edition):
     """Item d's cases (every case closed after a full investigation) as CSV rows in the reader's
     language: the header, then one row per case."""
     yield [_(name) for name in CASES_CSV_HEADER]
+    texts = case_texts()
     for item in (edition.snapshot or {}).get("items", []):
         for block in item.get("blocks", []):
             if block.get("type") != "cases":
                 continue
-            for case in block.get("cases", []):
+            for entry in block.get("cases", []):
+                case = localized_case(entry, texts)
                 yield [
                     _(case.get("label") or ""),
                     _(case.get("type") or ""),

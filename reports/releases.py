@@ -5,9 +5,10 @@ its decision is not yet a fact to release; it appears in the first release after
 with an allegation against the Chief of Police are left out entirely (they go to the Mayor, R1.7, and a
 handful of such cases would point at one person).
 
-Row-level files (``complaints``, ``allegations``, ``discipline``) hold only coded values: ids are keyed
-hashes (``anonymized_id``), dates are months. No name, narrative, description, contact detail, incident
-place, neighbourhood, ZIP or demographic is ever in a row-level file; geography and demographics are
+Row-level files (``complaints``, ``complainants``, ``allegations``, ``discipline``) hold only coded
+values: ids are keyed hashes (``anonymized_id``; a filer's of the e-mail address or phone number they
+gave, never the address or number), dates are months. No name, narrative, description, contact detail,
+incident place, neighbourhood, ZIP or demographic is ever in a row-level file; geography and demographics are
 only in the aggregate files, with small-cell suppression (``reports.suppression``).
 
 Every file is written by streaming rows from the database (``.iterator(chunk_size=5000)``; the million
@@ -44,6 +45,7 @@ from oversight.csv_cells import text_row
 from . import crosswalk
 from .facts import allegation_facts, period_bounds
 from .suppression import suppress_table
+from .trends import filer_key
 
 CHUNK = 5000
 ID_LENGTH = 16
@@ -174,6 +176,29 @@ def complaints_rows(release):
     case_id = anonymized_ids("case")
     for pk, received, origin, decision, category, status, closed, n in qs.iterator(chunk_size=CHUNK):
         yield (case_id(pk), month(received), origin, decision, category, status, month(closed), n)
+
+
+def complainants_rows(release):
+    """One row per complaint of a released case: its filer as a keyed id of the e-mail address, else the
+    phone number (``filer_key``), so the same person has the same id across cases and releases; never
+    the address or number itself."""
+    qs = (
+        Complaint.objects.filter(case__in=_cases(release).values("pk"))
+        .order_by("pk")
+        .values_list("pk", "case_id", "contact_email", "contact_phone", "received_at", "filer_type", "channel")
+    )
+    complaint_id, case_id = anonymized_ids("complaint"), anonymized_ids("case", repeats=True)
+    complainant_id = anonymized_ids("complainant", repeats=True)
+    for pk, case, email, phone, received, filer_type, channel in qs.iterator(chunk_size=CHUNK):
+        key = filer_key(email, phone)
+        yield (
+            complaint_id(pk),
+            case_id(case),
+            complainant_id(key) if key else "",
+            month(received),
+            filer_type,
+            channel,
+        )
 
 
 # The facts the allegations file is made of, in order (benchmarks/release_vs_copy.py COPYs the same).
@@ -388,6 +413,43 @@ DATASETS = {
             Column("allegations", "integer", gettext_noop("How many allegations the case has.")),
         ],
         "rows": complaints_rows,
+    },
+    "complainants": {
+        "title": gettext_noop("Complaints filed and their filers"),
+        "meaning": gettext_noop(
+            "One row per complaint filed about a released case (a case may gather several), with an anonymized "
+            "id of the person who filed it."
+        ),
+        "columns": [
+            Column(
+                "complaint_id",
+                "string",
+                gettext_noop("The complaint's anonymized id: the same in every release."),
+                keyed=True,
+            ),
+            Column("case_id", "string", gettext_noop("The case's anonymized id (see complaints)."), keyed=True),
+            Column(
+                "complainant_id",
+                "string or empty",
+                gettext_noop(
+                    "The filer's anonymized id, the same across complaints and releases: derived from the e-mail "
+                    "address, else the phone number, the filer gave (never published). Empty when the filer gave "
+                    "neither, so that complaint cannot be linked to others."
+                ),
+                keyed=True,
+            ),
+            Column("received_month", "YYYY-MM", gettext_noop("The month the complaint was received (Pacific time).")),
+            Column(
+                "filer_type",
+                "string",
+                gettext_noop("Who filed: the person it happened to, a third party, or a PPB employee."),
+                _choices(Complaint.FilerType.choices),
+            ),
+            Column(
+                "channel", "string", gettext_noop("How the complaint came in."), _choices(Complaint.Channel.choices)
+            ),
+        ],
+        "rows": complainants_rows,
     },
     "allegations": {
         "title": gettext_noop("Allegations and findings"),

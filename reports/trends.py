@@ -135,6 +135,13 @@ def _phone_key(phone):
     return f"p:{digits}" if len(digits) >= 7 else ""
 
 
+def filer_key(email, phone):
+    """The one key a filer is known by across complaints: the e-mail address (lower case), else the phone
+    number's digits; empty when the filer gave neither. The raw data's complainant id is its keyed hash
+    (reports.releases); item f also links an e-mail and a phone given together."""
+    return _email_key(email) or _phone_key(phone)
+
+
 def repeat_complainants(*, start, end):
     """Item f: people who filed more than one complaint received in the period, and the allegation
     types the cases of their complaints raised (by number of allegations, most first). Filers are

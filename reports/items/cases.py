@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop, ngettext
 from discipline.models import DisciplineDecision
 from intake.models import Case, Complaint, MandatoryCategory
 from investigations.models import FindingOutcome
+from oversight.pseudonyms import COMMUNITY_MEMBER, EMPLOYEE, pseudonym_label
 from reports.facts import allegation_facts
 
 from .blocks import figures, item, label, row, table, text
@@ -23,9 +24,9 @@ TITLE = gettext_noop("Summary of complaints received")
 UNIDENTIFIED = gettext_noop("Unidentified officer")
 
 
-def _texts():
-    """Every label and sentence of item d, read once per report (``gettext`` per case would dominate the
-    build at 100,000 cases)."""
+def case_texts():
+    """Every label and sentence of item d in the active language, read once per page or file
+    (``gettext`` per case would dominate at 100,000 cases): what ``localized_case`` writes with."""
     choices = {
         name: {"": "", **{value: str(text) for value, text in kind.choices}}
         for name, kind in (
@@ -45,6 +46,8 @@ def _texts():
         "many": _counted(2),
         "sustained": _("Sustained in the final finding: %(sustained)s."),
         "case": _("Case %(n)s"),
+        "employee": {},  # letter -> "Employee A", filled as met
+        "community_member": {},
     }
 
 
@@ -73,40 +76,91 @@ def _closed_cases(period):
     return listed, cases, counts
 
 
-def _case_entry(index, case, allegations, complaints, names, t):
+def _case_entry(index, case, allegations, complaints, names):
+    """A case as codes, not text: its number in the list, the pseudonyms' letters ("" for an unidentified
+    officer), the choices' values and the allegation types. ``localized_case`` writes it in the reader's
+    language, so the page, the PDF and the CSV are in theirs, not in the language of the build."""
     employees, findings, discipline = [], [], []
-    finding, action = t["finding"], t["action"]
-    sustained = 0
     for a in allegations:
-        who = names.employee(a["employee_id"]) if a["employee_id"] else t["unidentified"]
+        who = ""
+        if a["employee_id"]:
+            names.employee(a["employee_id"])
+            who = names.letter(EMPLOYEE, a["employee_id"])
         if who not in employees:
             employees.append(who)
         findings.append(
-            {
-                "employee": who,
-                "allegation": a["type_name"],
-                "investigator": finding[a["investigator_finding"] or ""],
-                "board": finding[a["board_finding"] or ""],
-                "final": finding[a["final_finding"] or ""],
-            }
+            [who, a["type_name"], a["investigator_finding"] or "", a["board_finding"] or "", a["final_finding"] or ""]
         )
-        sustained += a["final_finding"] == FindingOutcome.OUT_OF_POLICY
         if a["discipline_proposed"] or a["discipline_board"] or a["discipline_final"]:
             discipline.append(
-                {
-                    "employee": who,
-                    "allegation": a["type_name"],
-                    "proposed": action[a["discipline_proposed"] or ""],
-                    "board": action[a["discipline_board"] or ""],
-                    "final": action[a["discipline_final"] or ""],
-                }
+                [
+                    who,
+                    a["type_name"],
+                    a["discipline_proposed"] or "",
+                    a["discipline_board"] or "",
+                    a["discipline_final"] or "",
+                ]
             )
     filers = []
     for complaint in complaints:
-        who = names.community_member(_filer_key(complaint))
-        if who not in filers:
-            filers.append(who)
-    types = sorted({a["type_name"] for a in allegations})
+        key = _filer_key(complaint)
+        names.community_member(key)
+        letter = names.letter(COMMUNITY_MEMBER, key)
+        if letter not in filers:
+            filers.append(letter)
+    return {
+        "n": index,
+        "category": case["mandatory_category"],
+        "origin": case["origin"],
+        "decision": case["decision"],
+        "filers": filers,
+        "employees": employees,
+        "findings": findings,
+        "discipline": discipline,
+    }
+
+
+def localized_case(entry, t):
+    """An item d entry as the page, the PDF and the CSV show it, in the active language (``t`` is
+    ``case_texts()``): its label, the pseudonyms, kind, allegation types, decision, the finding and the
+    discipline at each level, and a one-sentence summary. An entry of a report built before entries were
+    stored as codes is already text, and is returned as it is (a published report never changes)."""
+    if "summary" in entry:
+        return entry
+
+    def person(kind, letter):
+        if not letter:
+            return t["unidentified"]
+        labels = t[kind]
+        if letter not in labels:
+            labels[letter] = pseudonym_label(kind, letter)
+        return labels[letter]
+
+    finding, action = t["finding"], t["action"]
+    filers = [person(COMMUNITY_MEMBER, letter) for letter in entry["filers"]]
+    employees = [person(EMPLOYEE, letter) for letter in entry["employees"]]
+    findings = [
+        {
+            "employee": person(EMPLOYEE, who),
+            "allegation": kind,
+            "investigator": finding[inv],
+            "board": finding[board],
+            "final": finding[final],
+        }
+        for who, kind, inv, board, final in entry["findings"]
+    ]
+    discipline = [
+        {
+            "employee": person(EMPLOYEE, who),
+            "allegation": kind,
+            "proposed": action[proposed],
+            "board": action[board],
+            "final": action[final],
+        }
+        for who, kind, proposed, board, final in entry["discipline"]
+    ]
+    types = sorted({kind for _who, kind, *_rest in entry["findings"]})
+    sustained = sum(final == FindingOutcome.OUT_OF_POLICY for *_rest, final in entry["findings"])
     counted = t["one"] if len(findings) == 1 else t["many"]
     summary = " ".join(
         [
@@ -120,13 +174,13 @@ def _case_entry(index, case, allegations, complaints, names, t):
             t["sustained"] % {"sustained": sustained},
         ]
     )
-    category = case["mandatory_category"]
+    category = entry["category"]
     return {
-        "label": t["case"] % {"n": index},
+        "label": t["case"] % {"n": entry["n"]},
         "pseudonyms": filers + employees,
-        "type": t["category"][category] if category else t["origin"][case["origin"]],
+        "type": t["category"][category] if category else t["origin"][entry["origin"]],
         "allegations": types,
-        "decision": t["decision"][case["decision"]],
+        "decision": t["decision"][entry["decision"]],
         "findings": findings,
         "discipline": discipline,
         "summary": summary,
@@ -146,9 +200,8 @@ def item_d(period):
         .values("pk", "case_id", "contact_email", "contact_phone")
     ):
         complaints.setdefault(c["case_id"], []).append(c)
-    t = _texts()
     entries = [
-        _case_entry(i, case, by_case.get(case["pk"], []), complaints.get(case["pk"], []), period.pseudonyms, t)
+        _case_entry(i, case, by_case.get(case["pk"], []), complaints.get(case["pk"], []), period.pseudonyms)
         for i, case in enumerate(cases, 1)
     ]
     total = counts.pop("total")

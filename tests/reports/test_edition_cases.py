@@ -29,23 +29,17 @@ def pinned():
 
 
 def _case(n):
+    """Case ``n`` as item d stores it (codes, written in the reader's language when shown)."""
+    kind = '=HYPERLINK("http://x.test")' if n == 7 else "Discourtesy"
     return {
-        "label": f"Case {n}",
-        "type": "Complaint",
-        "pseudonyms": ["Community Member A", "Employee A"],
-        "allegations": ["Discourtesy"],
-        "decision": "Full investigation by OCPA",
-        "findings": [
-            {
-                "employee": "Employee A",
-                "allegation": "Discourtesy",
-                "investigator": "Unfounded",
-                "board": "Unfounded",
-                "final": "Unfounded",
-            }
-        ],
+        "n": n,
+        "category": "",
+        "origin": "complaint",
+        "decision": "investigate",
+        "filers": ["A"],
+        "employees": ["A"],
+        "findings": [["A", kind, "unfounded", "unfounded", "unfounded"]],
         "discipline": [],
-        "summary": '=HYPERLINK("http://x.test")' if n == 7 else f"Summary {n}",
     }
 
 
@@ -103,15 +97,26 @@ def test_the_csv_holds_every_case_with_formulas_disarmed(client, published):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:2] == ["Case", "Kind"] and len(rows) == CASES + 1
     assert rows[1][0] == "Case 1"
+    assert rows[1][2:5] == ["Community Member A, Employee A", "Discourtesy", "Full investigation by OCPA"]
     assert rows[1][5] == "Employee A, Discourtesy: investigator Unfounded; Board Unfounded; final Unfounded"
-    assert rows[7][7] == '\'=HYPERLINK("http://x.test")'
+    assert rows[1][7] == "Filed by Community Member A. 1 allegation against Employee A (Discourtesy). " + (
+        "Sustained in the final finding: 0."
+    )
+    assert rows[7][3] == '\'=HYPERLINK("http://x.test")'
 
 
 def test_the_csv_is_in_the_readers_language(client, published):
     with translation.override("es"):
         rows = list(csv.reader(io.StringIO("".join(_lines(published)))))
         expected = [translation.gettext("Case"), translation.gettext("Decision")]
+        first = [
+            translation.gettext("Case %(n)s") % {"n": 1},
+            translation.gettext("Community Member %(letter)s") % {"letter": "A"},
+            translation.gettext("Full investigation by OCPA"),
+        ]
     assert [rows[0][0], rows[0][4]] == expected and expected != ["Case", "Decision"]
+    assert [rows[1][0], rows[1][2].split(", ")[0], rows[1][4]] == first
+    assert first != ["Case 1", "Community Member A", "Full investigation by OCPA"]
 
 
 def _lines(edition):

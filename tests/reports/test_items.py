@@ -10,6 +10,7 @@ from django.utils import translation
 
 from oversight.calendar.business_days import PACIFIC
 from reports.items import report_build
+from reports.items.cases import case_texts, localized_case
 from tests.arrange import case_received
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,14 @@ def build(**kwargs):
 
 def items(snapshot):
     return {i["key"]: i for i in snapshot["items"]}
+
+
+def _cases(snapshot, language="en"):
+    """Item d's entries as a reader in ``language`` sees them (the snapshot stores codes)."""
+    entries = next(b for b in items(snapshot)["d"]["blocks"] if b["type"] == "cases")["cases"]
+    with translation.override(language):
+        texts = case_texts()
+        return [localized_case(entry, texts) for entry in entries]
 
 
 def test_the_snapshot_has_every_item_in_the_codes_order_and_is_json(intake_user):
@@ -87,7 +96,7 @@ def test_an_officer_in_two_cases_is_the_same_employee_in_both_and_no_name_appear
         contact_email="HENRIETTA@Example.org",
     )
     snapshot = build()
-    cases = next(b for b in items(snapshot)["d"]["blocks"] if b["type"] == "cases")["cases"]
+    cases = _cases(snapshot)
     assert [c["label"] for c in cases] == ["Case 1", "Case 2", "Case 3"]
     assert cases[0]["findings"][0]["employee"] == cases[2]["findings"][0]["employee"] == "Employee A"
     assert cases[1]["findings"][0]["employee"] == "Employee B"
@@ -114,6 +123,39 @@ def test_an_officer_in_two_cases_is_the_same_employee_in_both_and_no_name_appear
         assert name.casefold() not in text.casefold(), name
 
 
+def test_item_d_is_stored_as_codes_and_read_in_the_readers_language(intake_user, director, investigator, board_members):
+    from tests.factories import EmployeeFactory
+
+    officer = EmployeeFactory(first_name="Barnaby", last_name="Quillfeather")
+    closed_case(intake_user, director, investigator, board_members, officer, contact_email="a@example.org")
+    snapshot = build()
+    (stored,) = next(b for b in items(snapshot)["d"]["blocks"] if b["type"] == "cases")["cases"]
+    assert (stored["n"], stored["filers"], stored["employees"], stored["decision"]) == (1, ["A"], ["A"], "investigate")
+    english, spanish, vietnamese = (_cases(snapshot, language)[0] for language in ("en", "es", "vi"))
+    with translation.override("es"):
+        expected = {
+            "label": translation.gettext("Case %(n)s") % {"n": 1},
+            "pseudonyms": [
+                translation.gettext("Community Member %(letter)s") % {"letter": "A"},
+                translation.gettext("Employee %(letter)s") % {"letter": "A"},
+            ],
+            "decision": translation.gettext("Full investigation by OCPA"),
+        }
+        filed = translation.gettext("Filed by %(filers)s.")
+    assert {k: spanish[k] for k in expected} == expected
+    assert spanish["summary"].startswith(filed % {"filers": expected["pseudonyms"][0]})
+    assert english["pseudonyms"] == ["Community Member A", "Employee A"]
+    for reader in (spanish, vietnamese):
+        assert reader["label"] != english["label"] and reader["pseudonyms"] != english["pseudonyms"]
+        assert reader["summary"] != english["summary"]
+
+
+def test_an_entry_of_a_report_built_before_codes_is_shown_as_it_was_stored():
+    old = {"label": "Case 1", "pseudonyms": ["Employee A"], "summary": "As published.", "findings": []}
+    with translation.override("es"):
+        assert localized_case(old, case_texts()) is old
+
+
 def test_item_d_lists_only_cases_closed_after_a_full_investigation_and_counts_the_rest(
     intake_user, director, investigator, board_members
 ):
@@ -126,7 +168,7 @@ def test_item_d_lists_only_cases_closed_after_a_full_investigation_and_counts_th
     case_close(case=mediated, actor=intake_user, reason="Mediated")
     case_received(intake_user)
     blocks = items(build())["d"]["blocks"]
-    cases = next(b for b in blocks if b["type"] == "cases")["cases"]
+    cases = _cases({"items": [{"key": "d", "blocks": blocks}]})
     assert len(cases) == 1 and cases[0]["decision"] == "Full investigation by OCPA"
     numbers = next(b for b in blocks if b["type"] == "figures")["rows"]
     assert [(r["value"], r["percent"]) for r in numbers] == [(2, None), (1, 50.0)]
@@ -450,7 +492,7 @@ def test_a_case_opened_without_a_complaint_is_summarized_without_its_incident_te
         vote_cast(panel=panel, allegation=allegation, finding="in_policy", actor=member)
     panel_decide(panel=panel, actor=director)
     snapshot = build()
-    entry = next(b for b in items(snapshot)["d"]["blocks"] if b["type"] == "cases")["cases"][0]
+    entry = _cases(snapshot)[0]
     assert entry["type"] == "Death in custody" and entry["pseudonyms"] == ["Employee A"]
     assert entry["summary"].startswith("Opened by OCPA without a complaint. 1 allegation against Employee A")
     assert figure(

@@ -6,20 +6,24 @@ import hashlib
 import hmac
 import io
 import json
+import uuid
 
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from intake.models import Allegation, AllegationType, Case
+from intake.services import allegation_add, case_decide, complaint_file
 from oversight.jobs.models import Job
 from reports.models import DataRelease, DataReleaseFile
 from reports.release_services import data_release_build, data_release_publish, data_release_start
 from reports.release_tasks import data_release_build_task
 from reports.releases import DATASETS, anonymized_id
+from tests.factories import AllegationTypeFactory, complaint_data
 
 from .arrange_releases import (
     BUILD_AT,
+    FILED_AT,
     SECRETS,
     build,
     chief_case,
@@ -109,7 +113,7 @@ def test_ids_are_the_same_in_two_releases(arranged, director):
     publish(first, director)
     second = build(director, at=BUILD_AT.replace(month=7))
     assert second.version == 2
-    for dataset in ("complaints", "allegations", "discipline"):
+    for dataset in ("complaints", "complainants", "allegations", "discipline"):
         assert _rows(first, dataset) == _rows(second, dataset)
 
 
@@ -246,7 +250,7 @@ def test_a_release_cannot_be_published_before_it_is_built(director):
 def test_after_a_publication_the_next_build_is_the_next_version(arranged, director):
     publish(build(director), director)
     assert build(director, at=BUILD_AT.replace(month=8)).version == 2
-    assert DataReleaseFile.objects.filter(release__version=1).count() == 12
+    assert DataReleaseFile.objects.filter(release__version=1).count() == 14
 
 
 def test_releases_hold_no_allegation_against_the_chief(arranged, director):
@@ -303,3 +307,44 @@ def test_an_unidentified_officer_has_an_empty_id_and_no_finding_is_empty(arrange
         r for r in _rows(release, "allegations") if r["allegation_id"] == anonymized_id("allegation", allegation.pk)
     ]
     assert row["officer_id"] == ""
+
+
+def _filed(intake_user, **contact):
+    """A decided case filed with these contact details, at the arrangement's filing time."""
+    with time_machine.travel(FILED_AT, tick=False):
+        case = complaint_file(data=complaint_data(**contact), submission_key=uuid.uuid4()).case
+        allegation_add(
+            case=case, allegation_type=AllegationTypeFactory(), employee=None, actor=intake_user, reason="Intake"
+        )
+        case_decide(case=case, decision="dismissal", reason="Decided", actor=intake_user)
+    return case
+
+
+def test_a_filer_has_one_complainant_id_across_cases_and_releases_and_none_without_email_or_phone(
+    arranged, intake_user, director
+):
+    again = _filed(intake_user, contact_email=SECRETS["email"].upper(), contact_phone="971 555 0100")
+    by_phone = [_filed(intake_user, contact_phone="+1 (503) 555-0142") for _ in range(2)]
+    nobody = _filed(intake_user)
+    first = build(director)
+    rows = {r["case_id"]: r for r in _rows(first, "complainants")}
+    sensitive = rows[anonymized_id("case", arranged["sensitive"].pk)]
+    # The same e-mail in any case, whatever the phone given with it; the same digits of a phone number.
+    assert rows[anonymized_id("case", again.pk)]["complainant_id"] == sensitive["complainant_id"] != ""
+    a, b = (rows[anonymized_id("case", c.pk)]["complainant_id"] for c in by_phone)
+    assert a == b != "" and a != sensitive["complainant_id"]
+    assert rows[anonymized_id("case", nobody.pk)]["complainant_id"] == ""
+    assert sensitive == {
+        "complaint_id": anonymized_id("complaint", arranged["sensitive"].complaints.get().pk),
+        "case_id": anonymized_id("case", arranged["sensitive"].pk),
+        "complainant_id": anonymized_id("complainant", f"e:{SECRETS['email']}"),
+        "received_month": "2026-04",
+        "filer_type": "complainant",
+        "channel": "web",
+    }
+    # Only released cases: not the undecided one, not the one against the Chief.
+    for left_out in (arranged["undecided"], arranged["chief"]):
+        assert anonymized_id("case", left_out.pk) not in rows
+    publish(first, director)
+    second = build(director, at=BUILD_AT.replace(month=7))
+    assert {r["complainant_id"] for r in _rows(second, "complainants")} == {r["complainant_id"] for r in rows.values()}
