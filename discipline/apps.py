@@ -71,9 +71,9 @@ def _register_appeals():
 
 def _register_leave():
     """Issue 10 part E: the Director's paid-leave summary on the case page's investigation and discipline sections."""
-    from intake.sections import register_case_section
+    from intake.sections import never, register_case_section
 
-    from .leave_views import leave_case_part, never
+    from .leave_views import leave_case_part
 
     register_case_section(29, leave_case_part, section="investigation", available=never)
     register_case_section(39, leave_case_part, section="discipline", available=never)
@@ -82,9 +82,8 @@ def _register_leave():
 def _register_time_limits():
     """Issue 11 section 5: the Director's line on whether a time limit cost the complaint, on the case
     page's decision section (every case has one)."""
-    from intake.sections import register_case_section
+    from intake.sections import never, register_case_section
 
-    from .leave_views import never
     from .time_limit_views import time_limit_case_part
 
     register_case_section(7, time_limit_case_part, section="decision", available=never)

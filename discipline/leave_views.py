@@ -91,8 +91,3 @@ def leave_case_part(request, case):
         "total_days": sum(leave.days or 0 for leave in leaves),
         "total_cost": sum(leave.cost or 0 for leave in leaves),
     }
-
-
-def never(user, case):
-    """The part joins the investigation and discipline sections where they are; it never adds one."""
-    return False

@@ -67,6 +67,11 @@ def _always(user, case):
     return True
 
 
+def never(user, case):
+    """For a part that joins a section where the section is there: it never makes one available."""
+    return False
+
+
 def register_case_section(order, builder, *, section, available=_always):
     """builder(request, case) returns {"template": ..., **context} or None to show nothing;
     available(user, case) is cheap and runs for the side navigation of every section page."""

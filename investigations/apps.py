@@ -5,7 +5,7 @@ class InvestigationsConfig(AppConfig):
     name = "investigations"
 
     def ready(self):
-        from intake.sections import register_case_section, register_case_summary_facts
+        from intake.sections import never, register_case_section, register_case_summary_facts
         from intake.status import register_stage_clock, register_stage_note
         from intake.timeline import register_timeline_source
         from oversight.calendar.models import Deadline
@@ -14,6 +14,7 @@ class InvestigationsConfig(AppConfig):
 
         from . import case_sections as cs
         from .mayor import mayor_stage_note
+        from .noncompliance_views import noncompliance_case_part
         from .reminders import investigation_clock_notices, records_clock_notices
         from .selectors import case_timeline_parts, investigation_due_at_for_case
 
@@ -32,6 +33,8 @@ class InvestigationsConfig(AppConfig):
         register_case_section(22, cs.evidence_section, section="evidence", available=cs.shows_evidence)
         register_case_section(23, cs.interviews_section, section="interviews", available=cs.has_investigation)
         register_case_section(24, cs.findings_section, section="findings", available=cs.has_investigation)
+        # Issue 11 (35A.050 F.1.l): the Director's line on discipline for failures to comply.
+        register_case_section(28, noncompliance_case_part, section="investigation", available=never)
         register_case_summary_facts(cs.case_summary_facts)
         register_case_notice_subjects(cs.case_notice_subjects)
         register_timeline_source(case_timeline_parts)

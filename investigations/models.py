@@ -105,6 +105,26 @@ class RecordsRequest(models.Model):
         return f"Records request {self.pk} ({self.investigation.case})"
 
 
+class NonComplianceDiscipline(models.TextChoices):
+    """Whether PPB imposed discipline on the employee for a failure to comply with the Board (35A.050
+    F.1.l): a refused interview, a withheld record, a subpoena not complied with. Blank: not recorded."""
+
+    IMPOSED = "imposed", _("Discipline imposed")
+    NOT_IMPOSED = "not_imposed", _("No discipline imposed")
+    PENDING = "pending", _("PPB has not decided yet")
+
+
+def noncompliance_discipline_field():
+    return models.CharField(
+        _("discipline for not complying"),
+        max_length=12,
+        choices=NonComplianceDiscipline.choices,
+        blank=True,
+        default="",
+        help_text=_("Recorded by the Director from PPB's answer (35A.050 F.1.l)."),
+    )
+
+
 class RequestedRecord(models.Model):
     """One record named in a request, and PPB's answer for it (R2.6).
 
@@ -132,6 +152,7 @@ class RequestedRecord(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    noncompliance_discipline = noncompliance_discipline_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -163,6 +184,7 @@ class Subpoena(models.Model):
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     served_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    noncompliance_discipline = noncompliance_discipline_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -324,6 +346,7 @@ class Interview(models.Model):
         default="",
         help_text=_("Whether the officer saw the evidence (video, reports) before being interviewed."),
     )
+    noncompliance_discipline = noncompliance_discipline_field()
     history = HistoricalRecords(excluded_fields=["statement"])
 
     class Meta:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import noncompliance_views, views
 
 app_name = "investigations"
 urlpatterns = [
@@ -39,4 +39,11 @@ urlpatterns = [
     path("evidence/<int:pk>/verify/", views.evidence_verify, name="evidence-verify"),
     path("records/<int:record_pk>/evidence/", views.evidence_register_record, name="evidence-register-record"),
     path("ppb/chief-notices/<int:pk>/acknowledge/", views.chief_notice_acknowledge, name="chief-notice-acknowledge"),
+    # Issue 11 (35A.050 F.1.l): discipline for failures to comply, recorded by the Director.
+    path("cases/<int:pk>/non-compliance/", noncompliance_views.case_noncompliance, name="case-noncompliance"),
+    path(
+        "non-compliance/<str:kind>/<int:pk>/",
+        noncompliance_views.noncompliance_record,
+        name="noncompliance-record",
+    ),
 ]

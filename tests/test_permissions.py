@@ -235,6 +235,8 @@ EXPECTED_ROLES = {
     "staff/investigations/cases/<int:pk>/chief-notice/": {Role.DIRECTOR, Role.INTAKE},
     "staff/investigations/cases/<int:pk>/mayor-response/": {Role.DIRECTOR},
     "staff/investigations/cases/<int:pk>/open/": {Role.DIRECTOR},
+    "staff/investigations/cases/<int:pk>/non-compliance/": {Role.DIRECTOR},
+    "staff/investigations/non-compliance/<str:kind>/<int:pk>/": {Role.DIRECTOR},
     "staff/investigations/<int:pk>/records-requests/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/<int:pk>/complete/": {Role.DIRECTOR, Role.INVESTIGATOR},
     "staff/investigations/<int:pk>/plan/": {Role.DIRECTOR, Role.INVESTIGATOR},

@@ -173,11 +173,18 @@ def _request(ctx, investigation, sent, answered):
     )
 
 
+def _noncompliance_discipline(rng):
+    """Item l: PPB's answer on discipline for a failure to comply, as the Director recorded it ("" not yet)."""
+    return rng.choices(["", "imposed", "not_imposed", "pending"], [30, 15, 45, 10])[0]
+
+
 def _record(ctx, request, description):
     if request.answered_at is None:
         return RequestedRecord(request=request, description=description)
     outcome = ctx.rng.choices(["produced", "redacted", "withheld"], [80, 15, 5])[0]
+    withheld = outcome == "withheld"
     return RequestedRecord(
+        noncompliance_discipline=_noncompliance_discipline(ctx.rng) if withheld else "",
         request=request,
         description=description,
         outcome=outcome,
@@ -212,8 +219,9 @@ def interviews_and_tasks(ctx, investigations, allegations_by_case):
                     garrity_acknowledged_at=at if held else None,
                     statement="The officer's account of the incident." if held else "",
                     is_compelled=held,
-                    held_at=at if held else None,
+                    held_at=at if held or refused else None,  # a refusal is dated, as interview_refuse does
                     refusal_note="The officer declined to attend." if refused else "",
+                    noncompliance_discipline=_noncompliance_discipline(rng) if refused else "",
                     **_evidence_seen(ctx, at if held else None),
                 )
             )

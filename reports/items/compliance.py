@@ -6,7 +6,8 @@ from django.utils.translation import gettext_noop
 
 from discipline.models import ClosedCaseReview
 from intake.models import Allegation, Case, MandatoryCategory
-from investigations.models import Interview, Investigation, RequestedRecord, Subpoena
+from investigations.models import Investigation
+from investigations.noncompliance import noncompliance_summary
 from oversight.calendar.models import Deadline
 from oversight.governance.models import CivilSuit
 from oversight.governance.suits import civil_suits_summary
@@ -27,21 +28,41 @@ def _breaches(period):
 
 
 def item_l(period):
-    """Interviews refused, records requests answered late, subpoenas not complied with, in the period."""
-    refused = Interview.objects.filter(period.within("held_at"), status=Interview.Status.REFUSED).count()
-    withheld = RequestedRecord.objects.filter(
-        period.within("answered_at"), outcome=RequestedRecord.Outcome.WITHHELD
-    ).count()
-    subpoenas = Subpoena.objects.filter(period.within("resolved_at"), status=Subpoena.Status.NOT_COMPLIED).count()
+    """Interviews refused, records withheld, subpoenas not complied with, and records requests answered
+    late, in the period; and for each kind of failure, whether PPB imposed discipline for it."""
+    failures = noncompliance_summary(since=period.since, until=period.until)
     late = _breaches(period)["records"]
+    refused, withheld, subpoenas = (failures[k] for k in ("interview", "record", "subpoena"))
+    kinds = (
+        (gettext_noop("Interviews refused by a PPB employee"), refused),
+        (gettext_noop("Records PPB withheld"), withheld),
+        (gettext_noop("Subpoenas not complied with"), subpoenas),
+    )
     blocks = [
         figures(
-            row(gettext_noop("Interviews refused by a PPB employee"), refused),
+            row(gettext_noop("Interviews refused by a PPB employee"), refused["total"]),
             row(gettext_noop("Records requests PPB did not answer within 5 business days"), late),
-            row(gettext_noop("Records PPB withheld"), withheld),
-            row(gettext_noop("Subpoenas not complied with"), subpoenas),
+            row(gettext_noop("Records PPB withheld"), withheld["total"]),
+            row(gettext_noop("Subpoenas not complied with"), subpoenas["total"]),
         ),
-        text(gettext_noop("Whether discipline was imposed for a failure to comply is not recorded in the system.")),
+        table(
+            gettext_noop("Whether PPB imposed discipline for each failure to comply"),
+            [
+                gettext_noop("Failure to comply"),
+                gettext_noop("In all"),
+                gettext_noop("Discipline imposed"),
+                gettext_noop("No discipline imposed"),
+                gettext_noop("PPB has not decided yet"),
+                gettext_noop("Not recorded"),
+            ],
+            [[name, c["total"], c["imposed"], c["not_imposed"], c["pending"], c["unrecorded"]] for name, c in kinds],
+        ),
+        text(
+            gettext_noop(
+                "Whether discipline was imposed is recorded by the Director from PPB's answer; a late answer "
+                "to a records request has no such record."
+            )
+        ),
     ]
     return item("l", gettext_noop("PPB failures to comply with interviews, records requests and subpoenas"), blocks)
 
