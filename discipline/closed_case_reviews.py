@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from intake.models import Allegation, Case, MandatoryCategory
 from investigations.models import Interview
 from oversight.accounts.roles import Role, has_role
-from oversight.history import save_audited
+from oversight.history import save_audited, save_changed
 from oversight.pseudonyms import PseudonymMap
 
 from .models import ClosedCaseReview, ClosedCaseReviewBatch
@@ -169,12 +169,7 @@ def closed_case_review_update(*, actor, review, title, summary, findings, recomm
         "recommendations": recommendations,
         "other_names": other_names,
     }
-    changed = [field for field, value in values.items() if getattr(review, field) != value]
-    if not changed:
-        return review
-    for field in changed:
-        setattr(review, field, values[field])
-    return save_audited(review, actor=actor, reason=reason, update_fields=changed)
+    return save_changed(review, values, actor=actor, reason=reason)
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from intake.models import Allegation
 from oversight.accounts.roles import Role, has_role
-from oversight.history import save_audited
+from oversight.history import save_audited, save_changed
 from oversight.roster.models import Employee
 
 from .models import AdministrativeLeave
@@ -109,12 +109,7 @@ def administrative_leave_update(*, actor, leave, reason, end_on=None, cost=None,
         raise ValidationError({"end_on": _("A leave that ended keeps its end date; correct it instead.")})
     source_note = str(source_note or "").strip() or leave.source_note
     values = {"end_on": end_on, "days": leave_days(leave.start_on, end_on), "cost": cost, "source_note": source_note}
-    changed = [name for name, value in values.items() if getattr(leave, name) != value]
-    if not changed:
-        return leave
-    for name in changed:
-        setattr(leave, name, values[name])
-    return save_audited(leave, actor=actor, reason=reason, update_fields=changed)
+    return save_changed(leave, values, actor=actor, reason=reason)
 
 
 def administrative_leave_list_for_case(*, case):

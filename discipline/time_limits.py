@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from intake.services import case_lock
 from oversight.accounts.roles import Role, has_role
-from oversight.history import save_audited
+from oversight.history import save_audited, save_changed
 
 from .models import TimeLimitLoss
 
@@ -49,12 +49,7 @@ def time_limit_loss_record(*, actor, case, limit, lost_on, reason, note=""):
     loss = TimeLimitLoss.objects.filter(case=case).first()
     if loss is None:
         return save_audited(TimeLimitLoss(case=case, **values), actor=actor, reason=reason)
-    changed = [name for name, value in values.items() if getattr(loss, name) != value]
-    if not changed:
-        return loss
-    for name in changed:
-        setattr(loss, name, values[name])
-    return save_audited(loss, actor=actor, reason=reason, update_fields=changed)
+    return save_changed(loss, values, actor=actor, reason=reason)
 
 
 @transaction.atomic

@@ -44,6 +44,17 @@ def save_audited(obj, *, actor, reason, update_fields=None, db_checks=True):
     return obj
 
 
+def save_changed(obj, values, *, actor, reason):
+    """Sets ``values`` ({field: value}) on obj and saves only the fields that changed, with the actor and
+    the reason (``save_audited``); nothing changed writes nothing (no history row). Returns obj."""
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if not changed:
+        return obj
+    for name in changed:
+        setattr(obj, name, values[name])
+    return save_audited(obj, actor=actor, reason=reason, update_fields=changed)
+
+
 def save_audited_many(objs, *, actor, reason, db_checks=False):
     """Validates and inserts new rows of one model in two statements, the rows and then their
     history rows, each naming the actor and the reason. Returns the saved rows."""

@@ -28,7 +28,7 @@ from oversight.accounts.alerts import active_directors, staff_notice_item
 from oversight.accounts.roles import Role, has_role
 from oversight.calendar.business_days import PACIFIC
 from oversight.db_router import use_replica
-from oversight.history import save_audited
+from oversight.history import save_audited, save_changed
 from oversight.notices.services import notice_send
 from oversight.pdf import render_pdf
 
@@ -139,12 +139,7 @@ def edition_narrative_update(*, edition, actor, **texts):
         raise ValidationError({"changelog": _("Say what this correction changed.")})
     if edition.version == 1:
         texts.pop("changelog", None)
-    changed = [name for name, value in texts.items() if getattr(edition, name) != value]
-    if not changed:
-        return edition
-    for name in changed:
-        setattr(edition, name, texts[name])
-    return save_audited(edition, actor=actor, reason="Narratives edited", update_fields=changed)
+    return save_changed(edition, texts, actor=actor, reason="Narratives edited")
 
 
 @transaction.atomic
