@@ -513,6 +513,8 @@ EXPECTED_ROLES = {
     "board/data/submissions/<int:pk>/csv/": {Role.BOARD, Role.DIRECTOR},
     "board/data/ppb/": {Role.LIAISON},
     "board/data/ppb/<int:pk>/upload/": {Role.LIAISON},
+    "board/feedback/": {Role.BOARD, Role.DIRECTOR},
+    "board/feedback/ppb/": {Role.LIAISON},
     "api/v1/data-submissions/": {Role.BOARD, Role.DIRECTOR, Role.LIAISON},
     "api/v1/data-submissions/<int:pk>/": {Role.LIAISON},
     "api/schema/": "public",

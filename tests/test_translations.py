@@ -127,6 +127,8 @@ PUBLIC_CODE = (
     "discipline.models.PostBoardProceeding.Kind",
     "discipline.models.PostBoardProceeding.Outcome",
     "oversight.governance.models.TieRule",
+    # Issue 11: item q shows PPB feedback by topic.
+    "oversight.governance.models.PpbFeedback.Topic",
     # Issue 10: public choices and forms, one anchor per part (A to F).
     # Part A: document kinds and version statuses shown on /participate/documents/.
     "oversight.governance.models.GovernanceDocument.Kind",

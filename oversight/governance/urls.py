@@ -147,3 +147,11 @@ urlpatterns += [
     path("data/ppb/", dv.data_liaison_list, name="data-liaison"),
     path("data/ppb/<int:pk>/upload/", dv.data_liaison_upload, name="data-liaison-upload"),
 ]
+
+# Issue 11 (35A.050 F.1.q): PPB's feedback to the Board: the liaison sends it, the Director and the Board read it.
+from . import feedback_views as fv  # noqa: E402
+
+urlpatterns += [
+    path("feedback/", fv.ppb_feedback_list, name="feedback-list"),
+    path("feedback/ppb/", fv.ppb_feedback_send, name="feedback-ppb"),
+]

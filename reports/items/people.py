@@ -8,7 +8,8 @@ from django.utils.translation import gettext_noop
 
 from intake.models import Complaint, FilerDemographics
 from intake.status import survey_summary
-from oversight.governance.models import PublicComment
+from oversight.governance.feedback import ppb_feedback_summary
+from oversight.governance.models import PpbFeedback, PublicComment
 from reports.suppression import published_total, suppress_counts
 
 from .blocks import NO_DATA, figures, item, label, pct, row, table, text
@@ -158,8 +159,10 @@ def item_g(period):
 
 
 def item_q(period):
-    """The filers' satisfaction survey (the mean of each 1-5 question) and the community's comments."""
+    """The filers' satisfaction survey (the mean of each 1-5 question), the community's comments and PPB's
+    feedback by topic."""
     survey = survey_summary(answered_from=period.since, answered_to=period.until)
+    ppb = ppb_feedback_summary(since=period.since, until=period.until)
     comments = PublicComment.objects.filter(period.within("submitted_at")).aggregate(
         total=Count("pk"), published=Count("pk", filter=Q(status=PublicComment.Status.PUBLISHED))
     )
@@ -185,12 +188,18 @@ def item_q(period):
                 of=gettext_noop("of comments"),
             ),
         ),
+        table(
+            gettext_noop("Feedback from PPB by topic"),
+            [gettext_noop("Topic"), gettext_noop("Feedback received")],
+            [[label(topic.label), ppb["by_topic"][topic.value]] for topic in PpbFeedback.Topic]
+            + [[gettext_noop("In all"), ppb["total"]]],
+        ),
     ]
     return item(
         "q",
         gettext_noop("Participant satisfaction survey and community feedback"),
         blocks,
-        is_recorded=bool(survey["count"] or comments["total"]),
+        is_recorded=bool(survey["count"] or comments["total"] or ppb["total"]),
     )
 
 

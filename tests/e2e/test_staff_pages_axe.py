@@ -12,6 +12,7 @@ nothing below depends on the date.
 
 import datetime
 import re
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,6 +37,7 @@ from investigations.services import (
 )
 from investigations.tasks import investigation_report_render_task
 from oversight.accounts.roles import Role
+from oversight.governance.feedback import ppb_feedback_send
 from oversight.governance.meetings import agenda_item_add, meeting_notice_publish
 from oversight.governance.submissions import data_period_create_due, data_submission_submit
 from oversight.jobs.models import Job
@@ -139,6 +141,8 @@ PAGES = {
     "board/meetings/": {},
     "board/meetings/<int:pk>/": {"pk": "meeting"},
     "board/cases/<int:pk>/leave/": {"pk": "leave_case"},
+    "board/feedback/": {},
+    "board/feedback/ppb/": {},
     "board/cases/<int:pk>/time-limit/": {"pk": "leave_case"},
     # Issue 11 part A2: report editions.
     "reports/editions/": {},
@@ -427,6 +431,12 @@ def _governance(users):
         start_on=today - datetime.timedelta(days=30),
         reason="Placed on leave",
         source_note="PPB payroll",
+    )
+    ppb_feedback_send(
+        actor=liaison,
+        topic="records",
+        body="The five-day clock is hard to meet for\nvideo from other agencies.",
+        submission_key=uuid.uuid4(),
     )
     meeting = meeting_arrange(director, starts_at=timezone.now() + datetime.timedelta(days=14))
     agenda_item_add(actor=director, meeting=meeting, title="Public comment", reason="Agenda")

@@ -7,13 +7,15 @@
 - ``sentinel``: sentinel event reviews, participants, milestones, final reports;
 - ``suits``: civil suits against PPB officers;
 - ``meetings``: public Board meetings, notices, agendas, minutes;
-- ``submissions``: PPB's periodic data submissions against the Board's standard.
+- ``submissions``: PPB's periodic data submissions against the Board's standard;
+- ``feedback``: PPB's feedback to the Board (the annual report's item q).
 """
 
 from .board import *  # noqa: F401,F403
 from .board import BODY_DEFAULTS, DEFAULTS  # noqa: F401
 from .comments import *  # noqa: F401,F403
 from .documents import *  # noqa: F401,F403
+from .feedback import *  # noqa: F401,F403
 from .meetings import *  # noqa: F401,F403
 from .recommendations import *  # noqa: F401,F403
 from .sentinel import *  # noqa: F401,F403
