@@ -1,6 +1,7 @@
 """The Director's page for recording that a time limit cost a case's complaint (issue 11 section 5)."""
 
 from django import forms
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -64,15 +65,16 @@ def case_time_limit(request, pk):
 def case_time_limit_withdraw(request, pk):
     case = case_get_for(user=request.user, pk=pk)
     loss = svc.time_limit_loss_for_case(case)
-    if loss is not None:
-        submit_form(
-            request,
-            WithdrawForm(request.POST, prefix="w"),
-            svc.time_limit_loss_withdraw,
-            success=_("Withdrawn: this case is no longer counted as lost to a time limit."),
-            actor=request.user,
-            loss=loss,
-        )
+    if loss is None:
+        raise Http404
+    submit_form(
+        request,
+        WithdrawForm(request.POST, prefix="w"),
+        svc.time_limit_loss_withdraw,
+        success=_("Withdrawn: this case is no longer counted as lost to a time limit."),
+        actor=request.user,
+        loss=loss,
+    )
     return redirect("discipline:case-time-limit", pk=case.pk)
 
 

@@ -4,7 +4,7 @@ annual report read. One record per case; a record entered in error is withdrawn,
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,8 @@ def can_record_time_limit_loss(user):
 
 def _check(*, case, limit, lost_on, reason):
     errors = {}
+    if not case.decision:
+        errors["limit"] = _("Record this once the case-handling decision is made.")
     if not str(reason or "").strip():
         errors["reason"] = _("Give the reason.")
     if limit not in Limit.values:
@@ -43,10 +45,11 @@ def time_limit_loss_record(*, actor, case, limit, lost_on, reason, note=""):
     withdrawn record is restored). The same values again change nothing."""
     if not can_record_time_limit_loss(actor):
         raise PermissionDenied(_("The Director records complaints lost to time limits."))
-    case = case_lock(case)  # two submits of the same form are serialised here: the second sees the first
+    # The case's lock serialises every change of its record (two submits, a correction and a withdrawal).
+    case = case_lock(case)
     _check(case=case, limit=limit, lost_on=lost_on, reason=reason)
     values = {"limit": limit, "lost_on": lost_on, "note": str(note or "").strip(), "withdrawn_at": None}
-    loss = TimeLimitLoss.objects.filter(case=case).first()
+    loss = TimeLimitLoss.objects.select_for_update().filter(case=case).first()
     if loss is None:
         return save_audited(TimeLimitLoss(case=case, **values), actor=actor, reason=reason)
     return save_changed(loss, values, actor=actor, reason=reason)
@@ -57,6 +60,7 @@ def time_limit_loss_withdraw(*, actor, loss, reason):
     """Withdraws a record entered in error: it stays in the history and is no longer counted."""
     if not can_record_time_limit_loss(actor):
         raise PermissionDenied(_("The Director records complaints lost to time limits."))
+    case_lock(loss.case)
     loss = TimeLimitLoss.objects.select_for_update().get(pk=loss.pk)
     if loss.withdrawn_at is not None:
         return loss
@@ -70,16 +74,17 @@ def time_limit_loss_for_case(case):
 
 
 def time_limit_losses_summary(*, start, end):
-    """Complaints lost to a time limit on a day in [start, end) (dates), in all and per limit, in one query;
-    ``is_recorded`` once any record was ever made, so a report never shows a silent zero."""
+    """Complaints lost to a time limit on a day in [start, end) (dates), in all and per limit, in one query.
+    ``is_recorded`` only for a period that ends after the earliest loss on record: before it the Office
+    recorded none, which is "no data", not "none lost", so a report never shows a silent zero."""
     counted = Q(withdrawn_at__isnull=True, lost_on__gte=start, lost_on__lt=end)
     totals = TimeLimitLoss.objects.aggregate(
         total=Count("pk", filter=counted),
-        recorded=Count("pk"),
+        first=Min("lost_on"),
         **{value: Count("pk", filter=counted & Q(limit=value)) for value in Limit.values},
     )
     return {
-        "is_recorded": totals["recorded"] > 0,
+        "is_recorded": totals["first"] is not None and totals["first"] < end,
         "total": totals["total"],
         "by_limit": {value: totals[value] for value in Limit.values},
     }

@@ -25,6 +25,16 @@ class FailureKind:
     day: str  # when the failure happened
     case_path: str  # from the row to its case
     label: str
+    about: str  # what the failure was about: a path from the row to a text (the officer, the record)
+
+    def day_of(self, row):
+        return getattr(row, self.day)
+
+    def about_of(self, row):
+        value = row
+        for step in self.about.split("__"):
+            value = getattr(value, step)
+        return str(value)
 
 
 KINDS = {
@@ -37,6 +47,7 @@ KINDS = {
             "held_at",
             "investigation__case",
             _l("Interview refused"),
+            "employee",
         ),
         FailureKind(
             "record",
@@ -45,6 +56,7 @@ KINDS = {
             "answered_at",
             "request__investigation__case",
             _l("Record withheld"),
+            "description",
         ),
         FailureKind(
             "subpoena",
@@ -53,6 +65,7 @@ KINDS = {
             "resolved_at",
             "record__request__investigation__case",
             _l("Subpoena not complied with"),
+            "record__description",
         ),
     )
 }
@@ -73,7 +86,10 @@ def failures_of_case(case):
         elif kind.key == "subpoena":
             found = found.select_related("record")
         rows += [(kind, row) for row in found]
-    return sorted(rows, key=lambda pair: (getattr(pair[1], pair[0].day), pair[0].key, pair[1].pk))
+    # A row the services dated always has its day; one without (entered by hand) sorts last.
+    return sorted(
+        rows, key=lambda pair: (pair[0].day_of(pair[1]) is None, pair[0].day_of(pair[1]) or 0, pair[0].key, pair[1].pk)
+    )
 
 
 def failure_get(kind_key, pk):
@@ -85,10 +101,7 @@ def failure_get(kind_key, pk):
 
 
 def case_of(kind, row):
-    value = row
-    for step in kind.case_path.split("__"):
-        value = getattr(value, step)
-    return value
+    return kind.model.objects.filter(pk=row.pk).values_list(kind.case_path, flat=True).get()
 
 
 @transaction.atomic

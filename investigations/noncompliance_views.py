@@ -30,20 +30,27 @@ def _prefix(kind, row):
     return f"{kind.key}-{row.pk}"
 
 
+def _page(request, case, posted=None, status=200):
+    """The case's failures, each with its form; ``posted`` is the (kind key, pk, bound form) that came
+    back with errors, shown with them."""
+    failures = []
+    for kind, row in svc.failures_of_case(case):
+        if posted and posted[:2] == (kind.key, row.pk):
+            form = posted[2]
+        else:
+            initial = {"outcome": row.noncompliance_discipline}
+            form = NonComplianceDisciplineForm(prefix=_prefix(kind, row), initial=initial)
+        failures.append({"kind": kind, "row": row, "day": kind.day_of(row), "about": kind.about_of(row), "form": form})
+    return render(
+        request, "investigations/noncompliance_case.html", {"case": case, "failures": failures}, status=status
+    )
+
+
 @role_required(Role.DIRECTOR)
 def case_noncompliance(request, pk):
     """The case's refused interviews, withheld records and subpoenas not complied with, each with the
     discipline PPB imposed for it, and a form to record it."""
-    case = case_get_for(user=request.user, pk=pk)
-    failures = [
-        (
-            kind,
-            row,
-            NonComplianceDisciplineForm(prefix=_prefix(kind, row), initial={"outcome": row.noncompliance_discipline}),
-        )
-        for kind, row in svc.failures_of_case(case)
-    ]
-    return render(request, "investigations/noncompliance_case.html", {"case": case, "failures": failures})
+    return _page(request, case_get_for(user=request.user, pk=pk))
 
 
 @role_required(Role.DIRECTOR)
@@ -52,16 +59,19 @@ def noncompliance_record(request, kind, pk):
     found_kind, failure = svc.failure_get(kind, pk)
     if failure is None:
         raise Http404
-    case = case_get_for(user=request.user, pk=svc.case_of(found_kind, failure).pk)
-    submit_form(
+    case = case_get_for(user=request.user, pk=svc.case_of(found_kind, failure))
+    form = NonComplianceDisciplineForm(request.POST, prefix=_prefix(found_kind, failure))
+    done = submit_form(
         request,
-        NonComplianceDisciplineForm(request.POST, prefix=_prefix(found_kind, failure)),
+        form,
         svc.noncompliance_discipline_record,
         success=_("Recorded."),
         actor=request.user,
         kind=found_kind,
         failure=failure,
     )
+    if done is None:  # a field error or a rule the service refused: the page again, with the form as sent
+        return _page(request, case, posted=(found_kind.key, failure.pk, form), status=400)
     return redirect("investigations:case-noncompliance", pk=case.pk)
 
 

@@ -662,7 +662,8 @@ class RowText:
     A row is its leading ``keyed`` columns (anonymized ids: 16 hex digits or empty, so nothing to quote,
     escape or guard) and the rest, coded values (a type, a decision, findings, a month, a count) with few
     distinct combinations. The text of the coded part is made once per distinct combination and then
-    looked up; past ``CODED_LIMIT`` combinations the lookup starts again, so memory stays bounded."""
+    looked up; past ``CODED_LIMIT`` combinations the lookup starts again, so memory stays bounded. A
+    dataset with a boolean column is not cached (``True == 1`` would share a key; such files are small)."""
 
     def __init__(self, columns):
         names = [c.name if isinstance(c, Column) else c for c in columns]
@@ -671,7 +672,9 @@ class RowText:
         if any(keyed[self.keyed :]):
             raise ValueError("keyed (id) columns come first in a dataset")
         self.names = names
-        self.cells = _boolean_row if any(isinstance(c, Column) and c.type == "boolean" for c in columns) else text_row
+        booleans = any(isinstance(c, Column) and c.type == "boolean" for c in columns)
+        self.cells = _boolean_row if booleans else text_row
+        self.cached = not booleans
         self.header = self._csv(names)
         ids = names[: self.keyed]
         # '{"case_id": "%s", ...' then the coded part's "name": value pairs, as json.dumps separates them.
@@ -686,11 +689,17 @@ class RowText:
 
     def _coded_text(self, coded):
         names = self.names[self.keyed :]
-        csv_text = self._csv(coded) if coded else "\n"
+        if not self.keyed:
+            csv_text = self._csv(coded)
+        else:
+            # The coded cells as they end a longer row ("x," then them): csv.writer writes a row of one
+            # empty cell as '""', which it does not when that cell follows others.
+            csv_text = self._csv(("x", *coded))[2:] if coded else "\n"
         json_text = ", ".join(f"{_json_value(n)}: {_json_value(v)}" for n, v in zip(names, coded, strict=True))
-        if len(self.coded) >= CODED_LIMIT:
-            self.coded.clear()
-        self.coded[coded] = csv_text, json_text
+        if self.cached:
+            if len(self.coded) >= CODED_LIMIT:
+                self.coded.clear()
+            self.coded[coded] = csv_text, json_text
         return csv_text, json_text
 
     def __call__(self, row):

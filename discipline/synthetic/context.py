@@ -29,6 +29,7 @@ class Context:
     open_deadlines: int = 0
     calendar: object = None
     content_types: dict = field(default_factory=dict)
+    time_limit_losses: int = 0  # written so far in this run (the first dismissal of a run is always one)
 
     def __post_init__(self):
         self.calendar = business_calendar()

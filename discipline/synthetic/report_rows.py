@@ -145,13 +145,13 @@ def leave_rows(ctx, cases, allegations_by_case):
 def time_limit_rows(ctx, cases):
     """Complaints lost to time limits: a share of dismissals (the time to file had passed, lost the day of
     the decision), and a share of the investigations completed after their 180 days (a labor-contract
-    limit on discipline, or the investigation's own, lost the day it was completed). Until a
-    first loss is written every dismissal is one, so a small demonstration shows the figure too."""
+    limit on discipline, or the investigation's own, lost the day it was completed). Until the
+    run's first loss is written every dismissal is one, so a small demonstration shows the figure too."""
     rng, rows = ctx.rng, []
     for case in cases:
         plan = case._synthetic_plan
         dismissed = plan.decision == Case.Decision.DISMISSAL and plan.decided_at
-        if dismissed and (not rows or rng.random() < LATE_FILING_SHARE):
+        if dismissed and (not (ctx.time_limit_losses or rows) or rng.random() < LATE_FILING_SHARE):
             limit, lost = TimeLimitLoss.Limit.FILING, plan.decided_at
         elif (
             plan.completed_at
@@ -166,6 +166,7 @@ def time_limit_rows(ctx, cases):
         note = "Synthetic: recorded from the case file."
         rows.append(TimeLimitLoss(case=case, limit=limit, lost_on=lost.astimezone(PACIFIC).date(), note=note))
     ctx.writer.add(TimeLimitLoss, rows, dated=lambda r: _noon(r.lost_on))
+    ctx.time_limit_losses += len(rows)
     return rows
 
 

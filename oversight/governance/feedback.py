@@ -50,13 +50,10 @@ def ppb_feedback_send(*, actor, topic, body, submission_key):
 
 
 def ppb_feedback_visible_to(*, user):
-    """The Director and the Board read all of it; a PPB liaison what PPB's liaisons sent; others nothing."""
+    """The Director, the Board and PPB's liaisons read all of it (only PPB's liaisons can send any, so it
+    is all PPB's, whatever agency its sender has later); anyone else nothing."""
     rows = PpbFeedback.objects.select_related("submitted_by")
-    if can_read_feedback(user):
-        return rows
-    if can_send_feedback(user):
-        return rows.filter(submitted_by__agency=User.Agency.PPB)
-    return rows.none()
+    return rows if can_read_feedback(user) or can_send_feedback(user) else rows.none()
 
 
 def ppb_feedback_summary(*, since, until):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from oversight.accounts.roles import Role, has_role
-from oversight.history import save_audited
+from oversight.history import save_audited, save_changed
 
 from .comments import register_commentable
 from .models import AgendaItem, BoardMeeting, Body
@@ -131,12 +131,7 @@ def meeting_update(*, actor, meeting, reason, **values):
     if values["kind"] != Kind.EMERGENCY:
         values["emergency_reason"] = ""
     _check_meeting(**values)
-    changed = [name for name in EDITABLE if getattr(meeting, name) != values[name]]
-    if not changed:
-        return meeting
-    for name in changed:
-        setattr(meeting, name, values[name])
-    return save_audited(meeting, actor=actor, reason=reason, update_fields=changed)
+    return save_changed(meeting, values, actor=actor, reason=reason)
 
 
 def _late_notice_message(meeting, deadline):

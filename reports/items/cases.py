@@ -16,6 +16,7 @@ from intake.models import Case, Complaint, MandatoryCategory
 from investigations.models import FindingOutcome
 from oversight.pseudonyms import COMMUNITY_MEMBER, EMPLOYEE, pseudonym_label
 from reports.facts import allegation_facts
+from reports.trends import filer_key
 
 from .blocks import figures, item, label, row, table, text
 from .context import dashboard_chart
@@ -60,10 +61,9 @@ def _counted(n):
 
 
 def _filer_key(complaint):
-    """The same person filing twice keeps one letter: matched by e-mail, else phone, else the complaint."""
-    email = (complaint["contact_email"] or "").strip().casefold()
-    phone = "".join(ch for ch in complaint["contact_phone"] or "" if ch.isdigit())
-    return ("email", email) if email else ("phone", phone) if phone else ("complaint", complaint["pk"])
+    """The same person filing twice keeps one letter: matched as the raw data's complainant id matches
+    them (``reports.trends.filer_key``: e-mail, else phone), else each complaint is its own person."""
+    return filer_key(complaint["contact_email"], complaint["contact_phone"]) or ("complaint", complaint["pk"])
 
 
 def _closed_cases(period):
@@ -123,8 +123,9 @@ def _case_entry(index, case, allegations, complaints, names):
 def localized_case(entry, t):
     """An item d entry as the page, the PDF and the CSV show it, in the active language (``t`` is
     ``case_texts()``): its label, the pseudonyms, kind, allegation types, decision, the finding and the
-    discipline at each level, and a one-sentence summary. An entry of a report built before entries were
-    stored as codes is already text, and is returned as it is (a published report never changes)."""
+    discipline at each level, and a one-sentence summary. A code no longer among the choices is shown as
+    it is. An entry of a report built before entries were stored as codes is already text, and is
+    returned as it is."""
     if "summary" in entry:
         return entry
 
@@ -143,9 +144,9 @@ def localized_case(entry, t):
         {
             "employee": person(EMPLOYEE, who),
             "allegation": kind,
-            "investigator": finding[inv],
-            "board": finding[board],
-            "final": finding[final],
+            "investigator": finding.get(inv, inv),
+            "board": finding.get(board, board),
+            "final": finding.get(final, final),
         }
         for who, kind, inv, board, final in entry["findings"]
     ]
@@ -153,9 +154,9 @@ def localized_case(entry, t):
         {
             "employee": person(EMPLOYEE, who),
             "allegation": kind,
-            "proposed": action[proposed],
-            "board": action[board],
-            "final": action[final],
+            "proposed": action.get(proposed, proposed),
+            "board": action.get(board, board),
+            "final": action.get(final, final),
         }
         for who, kind, proposed, board, final in entry["discipline"]
     ]
@@ -178,9 +179,11 @@ def localized_case(entry, t):
     return {
         "label": t["case"] % {"n": entry["n"]},
         "pseudonyms": filers + employees,
-        "type": t["category"][category] if category else t["origin"][entry["origin"]],
+        "type": t["category"].get(category, category)
+        if category
+        else t["origin"].get(entry["origin"], entry["origin"]),
         "allegations": types,
-        "decision": t["decision"][entry["decision"]],
+        "decision": t["decision"].get(entry["decision"], entry["decision"]),
         "findings": findings,
         "discipline": discipline,
         "summary": summary,

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from discipline.models import TimeLimitLoss
 from discipline.time_limits import time_limit_loss_record, time_limit_loss_withdraw, time_limit_losses_summary
+from intake.services import case_decide
 from oversight.calendar.business_days import PACIFIC
 from reports.accountability import accountability_metrics
 from tests.arrange import case_received
@@ -25,9 +26,15 @@ def clock():
         yield traveller
 
 
+def _dismissed(intake_user):
+    return case_decide(
+        case=case_received(intake_user), decision="dismissal", reason="Filed after the time to file", actor=intake_user
+    )
+
+
 @pytest.fixture
 def case(intake_user, clock):
-    filed = case_received(intake_user)
+    filed = _dismissed(intake_user)
     clock.move_to(NOW)
     return filed
 
@@ -79,9 +86,10 @@ def test_a_bad_record_is_refused_with_the_field_that_is_wrong_and_saves_nothing(
     assert not TimeLimitLoss.objects.exists()
 
 
-@pytest.mark.parametrize("role", ["intake_user", "investigator", "liaison", "admin_user"])
+@pytest.mark.parametrize("role", ["intake_user", "investigator", "liaison", "admin_user", "board_members"])
 def test_only_the_director_records_or_withdraws(request, director, case, role):
     user = request.getfixturevalue(role)
+    user = user[0] if isinstance(user, list) else user
     with pytest.raises(PermissionDenied):
         _record(user, case)
     loss = _record(director, case)
@@ -105,7 +113,7 @@ def test_a_withdrawn_record_is_not_counted_and_recording_again_restores_it(direc
 
 def test_the_metric_counts_per_limit_within_the_period_only(director, intake_user, clock):
     clock.move_to(FILED_AT)
-    cases = [case_received(intake_user) for _ in range(4)]
+    cases = [_dismissed(intake_user) for _ in range(4)]
     clock.move_to(NOW)
     _record(director, cases[0], limit="investigation")
     _record(director, cases[1], limit="discipline", lost_on=date(2026, 3, 1))
@@ -166,3 +174,42 @@ def test_no_one_else_sees_the_part_on_the_case_page(client, intake_user, case):
 def test_the_page_of_a_case_that_does_not_exist_is_404(client, director):
     client.force_login(director)
     assert client.get("/board/cases/999999/time-limit/").status_code == 404
+
+
+def test_a_case_before_its_decision_cannot_be_recorded_as_lost(director, intake_user):
+    with pytest.raises(ValidationError) as refused:
+        _record(director, case_received(intake_user), lost_on=date(2026, 2, 2))
+    assert "limit" in refused.value.message_dict
+    assert not TimeLimitLoss.objects.exists()
+
+
+def test_a_period_before_the_first_recorded_loss_says_no_data_not_zero(director, case):
+    _record(director, case, lost_on=date(2026, 5, 20))
+    before = time_limit_losses_summary(start=date(2025, 1, 1), end=date(2026, 1, 1))
+    assert before["is_recorded"] is False
+    after = time_limit_losses_summary(start=date(2026, 1, 1), end=date(2027, 1, 1))
+    assert (after["is_recorded"], after["total"]) == (True, 1)
+    with time_machine.travel(datetime(2026, 6, 1, 12, tzinfo=PACIFIC), tick=False):
+        metrics = {m["key"]: m for m in accountability_metrics(start=date(2025, 1, 1), end=date(2026, 1, 1))}
+    assert (
+        metrics["complaints-lost-to-time-limits"]["is_recorded"],
+        metrics["complaints-lost-to-time-limits"]["value"],
+    ) == (False, None)
+
+
+def test_withdrawing_twice_writes_one_history_row(director, case):
+    loss = _record(director, case)
+    time_limit_loss_withdraw(actor=director, loss=loss, reason="Entered in error")
+    time_limit_loss_withdraw(actor=director, loss=loss, reason="Entered in error")
+    assert loss.history.count() == 2
+
+
+def test_the_public_page_shows_the_count_per_limit(client, director, case):
+    _record(director, case, limit="discipline")
+    html = client.get("/reports/accountability/", {"year": 2026}).content.decode()
+    assert "Time to file: 0; investigation's limit: 0; contract limit on discipline: 1; other: 0" in html
+
+
+def test_withdrawing_a_record_that_does_not_exist_is_404(client, director, case):
+    client.force_login(director)
+    assert client.post(f"/board/cases/{case.pk}/time-limit/withdraw/", {"w-reason": "x"}).status_code == 404

@@ -1,6 +1,6 @@
 """Discipline for PPB's failures to comply (35A.050 F.1.l; issue 11): for a refused interview, a withheld
 record or a subpoena not complied with, the Director records whether PPB imposed discipline; item l of
-the annual report counts them; no one else reads or writes it."""
+the annual report counts them; only the Director writes it or opens its page."""
 
 import datetime
 
@@ -78,15 +78,15 @@ def _record(actor, failures, key, outcome="imposed", reason="PPB's letter of 202
     )
 
 
-def test_the_case_lists_each_failure_to_comply_once_and_not_a_produced_record(failures):
+def test_the_case_lists_each_failure_to_comply_once_oldest_first_and_not_a_produced_record(failures):
+    Interview.objects.filter(pk=failures["interview"].pk).update(held_at=NOW + datetime.timedelta(days=2))
+    Subpoena.objects.filter(pk=failures["subpoena"].pk).update(resolved_at=NOW - datetime.timedelta(days=2))
     listed = [(kind.key, row.pk) for kind, row in failures_of_case(failures["case"])]
-    assert sorted(listed) == sorted(
-        [
-            ("interview", failures["interview"].pk),
-            ("record", failures["record"].pk),
-            ("subpoena", failures["subpoena"].pk),
-        ]
-    )
+    assert listed == [
+        ("subpoena", failures["subpoena"].pk),
+        ("record", failures["record"].pk),
+        ("interview", failures["interview"].pk),
+    ]
 
 
 @pytest.mark.parametrize("key", ["interview", "record", "subpoena"])
@@ -115,10 +115,11 @@ def test_a_bad_answer_is_refused_and_saves_nothing(director, failures, outcome, 
     assert Interview.objects.get(pk=failures["interview"].pk).noncompliance_discipline == ""
 
 
-@pytest.mark.parametrize("role", ["intake_user", "investigator", "liaison", "admin_user"])
+@pytest.mark.parametrize("role", ["intake_user", "investigator", "liaison", "admin_user", "board_members"])
 def test_only_the_director_records_it(request, failures, role):
+    user = request.getfixturevalue(role)
     with pytest.raises(PermissionDenied):
-        _record(request.getfixturevalue(role), failures, "interview")
+        _record(user[0] if isinstance(user, list) else user, failures, "interview")
 
 
 def test_item_l_counts_each_kind_by_the_discipline_recorded(director, failures):
@@ -178,3 +179,31 @@ def test_the_investigator_sees_no_part_and_is_refused_the_page(client, investiga
     client.force_login(investigator)
     assert "non-compliance" not in client.get(f"/complaints/staff/cases/{case.pk}/investigation/").content.decode()
     assert client.get(f"/staff/investigations/cases/{case.pk}/non-compliance/").status_code == 403
+
+
+def test_a_bad_answer_on_the_page_comes_back_with_its_error_and_saves_nothing(client, director, failures):
+    record = failures["record"]
+    client.force_login(director)
+    response = client.post(
+        f"/staff/investigations/non-compliance/record/{record.pk}/",
+        {f"record-{record.pk}-outcome": "fired", f"record-{record.pk}-reason": "Letter"},
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
+    assert RequestedRecord.objects.get(pk=record.pk).noncompliance_discipline == ""
+
+
+def test_the_page_runs_a_constant_number_of_queries(client, director, failures, liaison, django_assert_max_num_queries):
+    client.force_login(director)
+    client.get(f"/staff/investigations/cases/{failures['case'].pk}/non-compliance/")
+    with django_assert_max_num_queries(14) as few:
+        client.get(f"/staff/investigations/cases/{failures['case'].pk}/non-compliance/")
+    request = failures["record"].request
+    for description in ("Audio", "Photos", "Notes"):
+        extra = request.records.create(description=description)
+        requested_record_answer(
+            record=extra, outcome="withheld", reason="Review", legal_justification="ORS 192.345", actor=liaison
+        )
+    with django_assert_max_num_queries(len(few)):
+        page = client.get(f"/staff/investigations/cases/{failures['case'].pk}/non-compliance/")
+    assert "6 failures to comply on this case" in page.content.decode()

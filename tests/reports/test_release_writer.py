@@ -92,3 +92,24 @@ def test_ids_are_hmac_sha256_for_any_key_length_and_the_same_from_a_number_or_it
     officer_id = releases.anonymized_ids("employee", repeats=True)
     assert officer_id(98765) == officer_id(b"98765") == expected
     assert releases.anonymized_ids("case")(98765) != expected
+
+
+def test_one_empty_coded_cell_after_an_id_is_written_as_csv_writer_writes_it():
+    columns = [Column("case_id", "string", "c", keyed=True), Column("note", "string or empty", "n")]
+    rows = [("0123456789abcdef", ""), ("", None), ("0123456789abcdef", "x")]
+    csv_file, json_file = write_dataset(columns, iter(rows))
+    expected_csv, expected_json = _expected(columns, rows)
+    assert csv_file.temp.read().decode() == expected_csv == "case_id,note\n0123456789abcdef,\n,\n0123456789abcdef,x\n"
+    assert json.loads(json_file.temp.read()) == expected_json
+
+
+def test_true_and_one_in_the_same_column_are_not_confused():
+    columns = [Column("value", "integer or boolean", "v"), Column("flag", "boolean", "f")]
+    rows = [(1, True), (True, True), (1, 1)]
+    csv_file, json_file = write_dataset(columns, iter(rows))
+    expected_csv, _expected_json = _expected(columns, rows)
+    assert csv_file.temp.read().decode() == expected_csv == "value,flag\n1,true\ntrue,true\n1,1\n"
+    # json.loads(...) == [...] cannot tell True from 1: compare the text.
+    text = json_file.temp.read().decode()
+    assert '{"value": 1, "flag": true}' in text and '{"value": true, "flag": true}' in text
+    assert '{"value": 1, "flag": 1}' in text
