@@ -41,14 +41,14 @@ def fill(n):
 def release_csv(release, *, trace=False):
     """Times the release writer; with ``trace``, measures its Python peak instead (tracemalloc slows
     Python code many times over, so time and memory are taken in separate runs)."""
-    from reports import releases
+    from reports import release_writer, releases
 
     spec = releases.DATASETS["allegations"]
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
     with releases.whole_result_plans():
-        files = releases.write_dataset(spec["columns"], spec["rows"](release))
+        files = release_writer.write_dataset(spec["columns"], spec["rows"](release))
     elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
     if trace:
@@ -60,7 +60,8 @@ def release_csv(release, *, trace=False):
 
 
 def copy_csv(release):
-    from reports.releases import ALLEGATION_FACTS, _allegations, copy_statement
+    from reports.release_writer import copy_statement
+    from reports.releases import ALLEGATION_FACTS, _allegations
 
     qs = _allegations(release).order_by("pk").values_list(*ALLEGATION_FACTS)
     raw, statement = copy_statement(qs, "WITH CSV HEADER")

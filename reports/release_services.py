@@ -24,16 +24,8 @@ from oversight.jobs.models import Job
 from oversight.jobs.services import job_start
 
 from .models import DataRelease, DataReleaseFile
-from .releases import (
-    DATASETS,
-    DICTIONARY_COLUMNS,
-    HashingWriter,
-    WrittenFile,
-    dictionary_data,
-    dictionary_rows,
-    whole_result_plans,
-    write_dataset,
-)
+from .release_writer import HashingWriter, WrittenFile, write_dataset
+from .releases import DATASETS, DICTIONARY_COLUMNS, dictionary_data, dictionary_rows, whole_result_plans
 
 FIRST_DAY = date(2025, 1, 1)
 Status = DataRelease.Status

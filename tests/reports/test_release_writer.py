@@ -1,4 +1,4 @@
-"""The release writer (reports.releases.write_dataset, RowText) writes exactly what ``csv.writer`` (cells
+"""The release writer (reports.release_writer.write_dataset, RowText) writes exactly what ``csv.writer`` (cells
 through ``text_row``) and ``json`` would: it only caches the text of the coded part of each row."""
 
 import csv
@@ -10,8 +10,9 @@ import json
 import pytest
 
 from oversight.csv_cells import text_row
-from reports import releases
-from reports.releases import AGGREGATE_COLUMNS, DATASETS, Column, RowText, write_dataset
+from reports import release_writer, releases
+from reports.release_writer import RowText, write_dataset
+from reports.releases import AGGREGATE_COLUMNS, DATASETS, Column
 
 TEXTS = ["", "plain", "=SUM(A1)", "-3", "+1", "@x", 'say "hi", then', "two\nlines", "tab\there", "ünïcode", None]
 
@@ -36,7 +37,7 @@ def _rows(columns, n):
 
 def _expected(columns, rows):
     names = [c.name for c in columns]
-    cells = releases._boolean_row if any(c.type == "boolean" for c in columns) else text_row
+    cells = release_writer._boolean_row if any(c.type == "boolean" for c in columns) else text_row
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
@@ -56,7 +57,7 @@ def test_each_dataset_is_written_as_csv_writer_and_json_would(dataset):
 
 
 def test_a_row_is_right_after_the_cache_of_coded_texts_starts_again(monkeypatch):
-    monkeypatch.setattr(releases, "CODED_LIMIT", 2)
+    monkeypatch.setattr(release_writer, "CODED_LIMIT", 2)
     columns = DATASETS["allegations"]["columns"]
     rows = _rows(columns, 60)
     csv_file, json_file = write_dataset(columns, iter(rows))

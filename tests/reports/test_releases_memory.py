@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from intake.models import Case
-from reports import releases
+from reports import release_writer, releases
 from reports.models import DataRelease
 from tests.bulk import FILER_NAMES, bulk_cases
 
@@ -22,7 +22,7 @@ def _peak(release, dataset):
     spec = releases.DATASETS[dataset]
     tracemalloc.start()
     try:
-        files = releases.write_dataset(spec["columns"], spec["rows"](release))
+        files = release_writer.write_dataset(spec["columns"], spec["rows"](release))
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -60,7 +60,7 @@ def test_no_filer_name_from_bulk_rows_reaches_the_complaints_file(director):
         Case.objects.update(decision="investigate")
         release = _release(director)
         spec = releases.DATASETS["complaints"]
-        csv_file, json_file = releases.write_dataset(spec["columns"], spec["rows"](release))
+        csv_file, json_file = release_writer.write_dataset(spec["columns"], spec["rows"](release))
     text = csv_file.temp.read().decode() + json_file.temp.read().decode()
     assert csv_file.rows == 50
     assert not any(name in text for name in FILER_NAMES)
