@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -123,7 +123,8 @@ def officers_named_on_case(case):
 
 def administrative_leave_summary(*, year):
     """Leave that ended in ``year``: days and cost totals, cases and officers, in one query; with the leaves
-    still open (their days are not yet counted) and ``is_recorded`` so a report never shows a silent zero."""
+    still open (their days are not yet counted) and ``is_recorded`` (a year from the first leave on record
+    on) so a report never shows a silent zero."""
     totals = AdministrativeLeave.objects.aggregate(
         days=Sum("days", filter=Q(end_on__year=year)),
         cost=Sum("cost", filter=Q(end_on__year=year)),
@@ -131,11 +132,12 @@ def administrative_leave_summary(*, year):
         cases=Count("case", filter=Q(end_on__year=year), distinct=True),
         officers=Count("employee", filter=Q(end_on__year=year), distinct=True),
         open=Count("pk", filter=Q(end_on=None, start_on__year__lte=year)),
-        recorded=Count("pk"),
+        first=Min("start_on"),
     )
     return {
         "year": year,
-        "is_recorded": totals["recorded"] > 0,
+        # Before the first leave on record the Office recorded none: "no data", not zero days.
+        "is_recorded": totals["first"] is not None and totals["first"].year <= year,
         "leaves": totals["ended"],
         "days": totals["days"] or 0,
         "cost": totals["cost"] if totals["cost"] is not None else Decimal("0.00"),

@@ -154,6 +154,13 @@ def test_the_summary_says_when_nothing_is_recorded(db):
     assert administrative_leave_summary(year=2026)["is_recorded"] is False
 
 
+def test_a_year_before_the_first_leave_on_record_says_no_data_not_zero(director, case, officer):
+    _record(director, case, officer, end_on=date(2026, 3, 10), cost=Decimal("5000.00"))
+    assert administrative_leave_summary(year=2025)["is_recorded"] is False
+    assert administrative_leave_summary(year=2026)["is_recorded"] is True
+    assert administrative_leave_summary(year=2027)["is_recorded"] is True
+
+
 def test_the_director_records_leave_on_the_case_page(client, director, case, officer):
     client.force_login(director)
     response = client.post(
