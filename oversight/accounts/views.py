@@ -35,6 +35,7 @@ def home(request):
     if roles == {Role.LIAISON}:
         # The liaison inbox is their work already: open requests by due date, notices to acknowledge.
         return redirect("investigations:liaison-inbox")
+    from oversight.governance.feedback import can_send_feedback
     from oversight.notices.selectors import notice_count_unread
 
     now = timezone.now()
@@ -42,6 +43,7 @@ def home(request):
         "roles": roles,
         "unread_notices": notice_count_unread(user=request.user),
         "my_work": my_work_for(user=request.user, now=now),
+        "can_send_feedback": can_send_feedback(request.user),
     }
     if Role.DIRECTOR in roles:
         from oversight.notices.selectors import notice_list_stuck
